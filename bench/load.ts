@@ -1,0 +1,99 @@
+// castPollVote under load: autocannon at 50 connections, a distinct voter per
+// request, against the real server in its own process, next to a raw node:http
+// endpoint measured the same way in the same run.
+import autocannon from 'autocannon';
+import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { admin, freePort, type RunningServer } from '../test/e2e/harness.js';
+
+export interface LoadResult {
+  label: string;
+  requests: number;
+  ok: number;
+  non2xx: number;
+  errors: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+}
+
+const token = () => randomBytes(16).toString('base64url');
+
+export async function loadVotes(label: string, url: string, pollId: string, seconds: number): Promise<LoadResult> {
+  const result = await autocannon({
+    url,
+    connections: 50,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        path: `/v1/polls/${pollId}/votes`,
+        setupRequest: (request) => ({
+          ...request,
+          headers: {
+            'content-type': 'application/json',
+            'parvis-voter': token(),
+            'idempotency-key': token(),
+          },
+          body: JSON.stringify({ choices: ['oui'] }),
+        }),
+      },
+    ],
+  });
+  return {
+    label,
+    requests: result.requests.total,
+    ok: result['2xx'],
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    perSecond: result['2xx'] / (result.duration || seconds),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+  };
+}
+
+/** A raw node:http endpoint that reads the body and answers a small JSON: the machine's ceiling. */
+export async function startBaseline(): Promise<{ url: string; stop: () => void }> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [
+      '-e',
+      `require('node:http').createServer((req, res) => {
+        let body = '';
+        req.on('data', (c) => (body += c));
+        req.on('end', () => {
+          const parsed = JSON.parse(body);
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ ok: true, choices: parsed.choices }));
+        });
+      }).listen(${port}, '127.0.0.1', () => console.log('ready'));`,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill() };
+}
+
+export async function createBenchPoll(server: RunningServer, id: string): Promise<void> {
+  const response = await admin(server, '/polls', {
+    method: 'POST',
+    body: JSON.stringify({
+      id,
+      question: 'Faut-il prolonger les horaires de la piscine ?',
+      options: [
+        { id: 'oui', label: 'Oui' },
+        { id: 'non', label: 'Non' },
+      ],
+      resultsVisibility: 'always',
+    }),
+  });
+  if (!response.ok) throw new Error(`Could not create the bench poll: ${response.status} ${await response.text()}`);
+}
+
+/** The tally the server reports, to compare with the votes autocannon saw accepted. */
+export async function tally(server: RunningServer, id: string): Promise<number> {
+  const response = await admin(server, `/polls/${id}`);
+  const poll = (await response.json()) as { results: { voters: number } };
+  return poll.results.voters;
+}

@@ -1,0 +1,77 @@
+// `npm run bench`: bundle sizes, then castPollVote throughput on SQLite and
+// PostgreSQL next to a raw node:http baseline. Figures are printed, never asserted.
+import pg from 'pg';
+import { startServer, temporaryDirectory } from '../test/e2e/harness.js';
+import { createBenchPoll, loadVotes, startBaseline, tally, type LoadResult } from './load.js';
+import { bundleSizes } from './sizes.js';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const postgresUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+const data = temporaryDirectory();
+const results: LoadResult[] = [];
+const checks: string[] = [];
+try {
+  const sqlite = await startServer({ dataDir: data.path, env: { PARVIS_RATE_LIMIT: 'off', PARVIS_SEED: 'demo' } });
+  try {
+    const sizes = await bundleSizes(sqlite, 'parc-des-tilleuls');
+    console.log('\n## JavaScript a page downloads (DESIGN §9: one poll ≤ 16 KB gzip, all widgets ≤ 30 KB)');
+    console.log(`page with one poll: ${sizes.onePoll.files.join(', ')}`);
+    console.log(`  raw ${kb(sizes.onePoll.raw)} · gzip ${kb(sizes.onePoll.gzip)} · brotli ${kb(sizes.onePoll.brotli)}`);
+    console.log(`all chunks (${sizes.all.files.length} files): raw ${kb(sizes.all.raw)} · gzip ${kb(sizes.all.gzip)} · brotli ${kb(sizes.all.brotli)}`);
+
+    const baseline = await startBaseline();
+    results.push(await loadVotes('raw node:http baseline', baseline.url, 'x', seconds));
+    baseline.stop();
+
+    await createBenchPoll(sqlite, 'bench-sqlite');
+    const onSqlite = await loadVotes('castPollVote, SQLite (WAL, synchronous FULL)', sqlite.url, 'bench-sqlite', seconds);
+    results.push(onSqlite);
+    const sqliteTally = await tally(sqlite, 'bench-sqlite');
+    checks.push(`SQLite: tally ${sqliteTally} vs accepted ${onSqlite.ok}: ${sqliteTally === onSqlite.ok ? 'equal' : 'DIFFERENT'}`);
+  } finally {
+    await sqlite.stop();
+  }
+
+  const database = `parvis_bench_${process.pid}`;
+  const maintenance = new pg.Client({ connectionString: postgresUrl });
+  let postgresReachable = true;
+  try {
+    await maintenance.connect();
+    await maintenance.query(`CREATE DATABASE ${database}`);
+  } catch (error) {
+    postgresReachable = false;
+    console.log(`\nPostgreSQL skipped: ${(error as Error).message}`);
+  }
+  if (postgresReachable) {
+    const url = new URL(postgresUrl);
+    url.pathname = `/${database}`;
+    const server = await startServer({
+      dataDir: data.path,
+      env: { PARVIS_RATE_LIMIT: 'off', PARVIS_SEED: 'none', DATABASE_URL: url.toString() },
+    });
+    try {
+      await createBenchPoll(server, 'bench-postgres');
+      const onPostgres = await loadVotes('castPollVote, PostgreSQL', server.url, 'bench-postgres', seconds);
+      results.push(onPostgres);
+      const postgresTally = await tally(server, 'bench-postgres');
+      checks.push(`PostgreSQL: tally ${postgresTally} vs accepted ${onPostgres.ok}: ${postgresTally === onPostgres.ok ? 'equal' : 'DIFFERENT'}`);
+    } finally {
+      await server.stop();
+      await maintenance.query(`DROP DATABASE IF EXISTS ${database}`);
+    }
+  }
+  await maintenance.end().catch(() => {});
+
+  console.log(`\n## castPollVote at 50 connections, ${seconds} s each, a distinct voter per request (DESIGN §9: SQLite ≥ 10,000/s, p99 ≤ 20 ms)`);
+  console.log('| endpoint | accepted/s | p50 ms | p99 ms | accepted | refused | errors |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of results) {
+    console.log(`| ${r.label} | ${Math.round(r.perSecond)} | ${r.p50} | ${r.p99} | ${r.ok} | ${r.non2xx} | ${r.errors} |`);
+  }
+  console.log('\n## Tally against accepted votes');
+  for (const line of checks) console.log(line);
+} finally {
+  data.remove();
+}

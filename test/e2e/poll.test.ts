@@ -1,0 +1,90 @@
+// A citizen votes on the demo page served by the real server, in real Chromium.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { admin, launchBrowser, startServer, temporaryDirectory, type RunningServer } from './harness.js';
+
+const POLL = 'parc-des-tilleuls';
+
+async function voters(server: RunningServer, pollId: string): Promise<number> {
+  const response = await admin(server, `/polls/${pollId}`);
+  assert.equal(response.status, 200);
+  return ((await response.json()) as { results: { voters: number } }).results.voters;
+}
+
+function poll(page: Page, id = POLL) {
+  return page.locator(`parvis-poll[poll="${id}"]`);
+}
+
+async function voteForFirstOption(page: Page, id = POLL): Promise<string> {
+  const widget = poll(page, id);
+  const first = widget.getByRole('radio').first();
+  await first.waitFor();
+  const label = (await first.getAttribute('value'))!;
+  await first.check();
+  await widget.getByRole('button', { name: /voter/i }).click();
+  return label;
+}
+
+describe('the poll on the demo page', () => {
+  const data = temporaryDirectory();
+  let server: RunningServer;
+  let browser: Browser;
+
+  before(async () => {
+    server = await startServer({ dataDir: data.path });
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    data.remove();
+  });
+
+  test('a vote is recorded, shown after a reload and still counted after a restart', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+    });
+    await page.goto(`${server.url}/`);
+    const before = await voters(server, POLL);
+
+    const choice = await voteForFirstOption(page);
+    await poll(page).getByRole('status').filter({ hasText: /vote/i }).first().waitFor();
+    assert.equal(await voters(server, POLL), before + 1);
+
+    await page.reload();
+    await poll(page).getByRole('radio').first().waitFor();
+    assert.equal(await poll(page).locator(`input[value="${choice}"]`).isChecked(), true, 'own choice shown after reload');
+
+    await server.stop();
+    server = await startServer({ dataDir: data.path, port: server.port });
+    assert.equal(await voters(server, POLL), before + 1, 'the vote survives a restart');
+    await page.reload();
+    await poll(page).getByRole('radio').first().waitFor();
+    assert.equal(await poll(page).locator(`input[value="${choice}"]`).isChecked(), true);
+    assert.deepEqual(violations, [], 'no Content-Security-Policy violation on the demo page');
+    await context.close();
+  });
+
+  test('a vote made while the network is cut is sent when it returns', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await poll(page).getByRole('radio').first().waitFor();
+    const before = await voters(server, POLL);
+
+    await context.setOffline(true);
+    await voteForFirstOption(page);
+    await poll(page).getByText(/sera envoyé/i).first().waitFor();
+    assert.equal(await voters(server, POLL), before, 'nothing reached the server while offline');
+
+    await context.setOffline(false);
+    await poll(page).getByText(/sera envoyé/i).first().waitFor({ state: 'detached' });
+    assert.equal(await voters(server, POLL), before + 1);
+    await context.close();
+  });
+});
