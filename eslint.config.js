@@ -29,5 +29,10 @@ export default tseslint.config(
     plugins: { 'lit-a11y': litA11y },
     rules: litA11y.configs.recommended.rules,
   },
+  {
+    // chai's `expect(x).to.be.true` reads as an expression.
+    files: ['test/**/*.ts'],
+    rules: { '@typescript-eslint/no-unused-expressions': 'off' },
+  },
   prettier,
 );

@@ -76,8 +76,8 @@ describe('the snippet on a city site of another origin', () => {
     const response = await admin(parvis, '/polls/parc-des-tilleuls');
     const before = ((await response.json()) as { results: { voters: number } }).results.voters;
     await first.check();
-    await widget.getByRole('button', { name: /voter/i }).click();
-    await widget.getByRole('status').filter({ hasText: /vote/i }).first().waitFor();
+    await widget.getByRole('button', { name: 'Voter' }).click();
+    await widget.getByRole('status').filter({ hasText: 'Merci, votre vote est enregistré.' }).waitFor();
 
     const after = await admin(parvis, '/polls/parc-des-tilleuls');
     assert.equal(((await after.json()) as { results: { voters: number } }).results.voters, before + 1);

@@ -16,14 +16,21 @@ function poll(page: Page, id = POLL) {
   return page.locator(`parvis-poll[poll="${id}"]`);
 }
 
+/** Chooses the first option and votes; returns the option's label. */
 async function voteForFirstOption(page: Page, id = POLL): Promise<string> {
   const widget = poll(page, id);
   const first = widget.getByRole('radio').first();
   await first.waitFor();
-  const label = (await first.getAttribute('value'))!;
+  const label = await widget.locator('[part~="option-label"]').first().innerText();
   await first.check();
-  await widget.getByRole('button', { name: /voter/i }).click();
+  await widget.getByRole('button', { name: 'Voter' }).click();
   return label;
+}
+
+async function myVote(page: Page, id = POLL): Promise<string> {
+  const mine = poll(page, id).locator('[part~="my-vote"]');
+  await mine.waitFor();
+  return mine.innerText();
 }
 
 describe('the poll on the demo page', () => {
@@ -53,19 +60,17 @@ describe('the poll on the demo page', () => {
     const before = await voters(server, POLL);
 
     const choice = await voteForFirstOption(page);
-    await poll(page).getByRole('status').filter({ hasText: /vote/i }).first().waitFor();
+    await poll(page).getByRole('status').filter({ hasText: 'Merci, votre vote est enregistré.' }).waitFor();
     assert.equal(await voters(server, POLL), before + 1);
 
     await page.reload();
-    await poll(page).getByRole('radio').first().waitFor();
-    assert.equal(await poll(page).locator(`input[value="${choice}"]`).isChecked(), true, 'own choice shown after reload');
+    assert.match(await myVote(page), new RegExp(choice), 'own choice shown after reload');
 
     await server.stop();
     server = await startServer({ dataDir: data.path, port: server.port });
     assert.equal(await voters(server, POLL), before + 1, 'the vote survives a restart');
     await page.reload();
-    await poll(page).getByRole('radio').first().waitFor();
-    assert.equal(await poll(page).locator(`input[value="${choice}"]`).isChecked(), true);
+    assert.match(await myVote(page), new RegExp(choice));
     assert.deepEqual(violations, [], 'no Content-Security-Policy violation on the demo page');
     await context.close();
   });
@@ -78,13 +83,15 @@ describe('the poll on the demo page', () => {
     const before = await voters(server, POLL);
 
     await context.setOffline(true);
-    await voteForFirstOption(page);
-    await poll(page).getByText(/sera envoyé/i).first().waitFor();
+    const choice = await voteForFirstOption(page);
+    const pending = poll(page).getByRole('status').filter({ hasText: 'votre vote sera envoyé' });
+    await pending.waitFor();
     assert.equal(await voters(server, POLL), before, 'nothing reached the server while offline');
 
     await context.setOffline(false);
-    await poll(page).getByText(/sera envoyé/i).first().waitFor({ state: 'detached' });
+    await poll(page).getByRole('status').filter({ hasText: 'Merci, votre vote est enregistré.' }).waitFor();
     assert.equal(await voters(server, POLL), before + 1);
+    assert.match(await myVote(page), new RegExp(choice));
     await context.close();
   });
 });

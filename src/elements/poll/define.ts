@@ -1,0 +1,5 @@
+import { ParvisPoll } from './poll.js';
+
+ParvisPoll.define('parvis-poll');
+
+export { ParvisPoll };

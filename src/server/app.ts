@@ -1,0 +1,35 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { AppDeps } from './deps.js';
+import { ApiError, errorResponse } from './errors.js';
+import { originPolicy } from './http/cors.js';
+import { addressLimit } from './http/rate-limit.js';
+import { headerLimit, securityHeaders } from './http/security.js';
+import { adminPollRoutes } from './routes/admin-polls.js';
+import { openApiRoutes } from './routes/openapi.js';
+import { pollResultRoutes } from './routes/poll-results.js';
+import { pollRoutes } from './routes/polls.js';
+import { staticFiles } from './routes/static-files.js';
+
+export function createApp(deps: AppDeps): Hono {
+  const app = new Hono();
+  app.use('*', securityHeaders());
+  app.use('*', headerLimit());
+  app.use('/v1/*', originPolicy(deps.config));
+  app.use('/v1/*', addressLimit(deps.limiter, deps.config.trustProxy));
+
+  app.route('/v1', openApiRoutes());
+  app.route('/v1/polls', pollRoutes(deps));
+  app.route('/v1/polls', pollResultRoutes(deps));
+  app.route('/v1/admin/polls', adminPollRoutes(deps));
+  app.get('*', staticFiles(deps.config));
+
+  app.notFound(() => errorResponse(new ApiError('not_found')));
+  app.onError((error) => {
+    if (error instanceof ApiError) return errorResponse(error);
+    if (error instanceof HTTPException && error.status === 413) return errorResponse(new ApiError('payload_too_large'));
+    console.error('Unexpected error while answering a request:', error);
+    return errorResponse(new ApiError('internal_error'));
+  });
+  return app;
+}

@@ -1,0 +1,14 @@
+import type { ServerConfig } from './config.js';
+import type { RateLimiter } from './http/rate-limit.js';
+import type { TokenVerifier } from './http/identity.js';
+import type { Store } from './store/database.js';
+
+/** What the app needs from outside; tests build it around a temporary database. */
+export interface AppDeps {
+  config: Pick<ServerConfig, 'allowedOrigins' | 'trustProxy' | 'widgetsDir' | 'demoDir'>;
+  store: Store;
+  adminToken: string;
+  verifyToken: TokenVerifier;
+  /** Null when rate limiting is off. */
+  limiter: RateLimiter | null;
+}

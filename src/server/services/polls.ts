@@ -1,0 +1,165 @@
+import type { AdminPoll, CreatePoll, Poll, UpdatePoll } from '../../contract/poll.js';
+import { ApiError } from '../errors.js';
+import type { Store } from '../store/database.js';
+import { findResponse, recordResponse, type StoredResponse } from '../store/idempotency.js';
+import * as polls from '../store/polls.js';
+import { checkBallot, settingsForCreate, settingsForUpdate } from './poll-rules.js';
+import { adminPollView, type PollMoment, pollMoment, pollView, withSettings } from './poll-views.js';
+
+export interface Ballot {
+  pollId: string;
+  /** `token:<Parvis-Voter>` or `subject:<JWT sub>`; null when the request named no voter. */
+  voter: string | null;
+  /** Whether the voter is the subject of a verified citizen token. */
+  verified: boolean;
+  choices: string[];
+  /** Present for requests from the network; the seed casts without one. */
+  idempotency?: { key: string; requestHash: string };
+}
+
+export interface CastOutcome {
+  body: string;
+  /** True when the body is the stored answer to an earlier request with the same key. */
+  replayed: boolean;
+}
+
+/** Another request with the same key committed first; its answer is replayed. */
+class KeyTakenError extends Error {}
+
+export async function readPoll(store: Store, pollId: string, voter: string | null, now = new Date()): Promise<Poll> {
+  const poll = await polls.findPoll(store.db, pollId);
+  if (!poll) throw new ApiError('poll_not_found');
+  const vote = voter ? await polls.findVote(store.db, pollId, voter) : null;
+  return pollView(poll, vote, now);
+}
+
+/**
+ * Records a vote and answers with the poll as the voter now sees it. The vote,
+ * the counters and the idempotency record are written in one transaction.
+ */
+export async function castVote(store: Store, ballot: Ballot): Promise<CastOutcome> {
+  const { idempotency, voter } = ballot;
+  if (idempotency && voter) {
+    const earlier = await findResponse(store.db, voter, idempotency.key);
+    if (earlier) return replay(store, ballot.pollId, earlier, idempotency.requestHash);
+  }
+  try {
+    const body = await store.write((trx) => writeBallot(trx, store, ballot));
+    return { body, replayed: false };
+  } catch (error) {
+    if (!(error instanceof KeyTakenError) || !idempotency || !voter) throw error;
+    const earlier = await findResponse(store.db, voter, idempotency.key);
+    if (!earlier) throw error;
+    return replay(store, ballot.pollId, earlier, idempotency.requestHash);
+  }
+}
+
+async function writeBallot(trx: Store['db'], store: Store, ballot: Ballot): Promise<string> {
+  const now = new Date();
+  const at = now.toISOString();
+  // Read inside the writing transaction: a poll closed a moment ago refuses the vote.
+  const known = pollsInTransaction(trx).get(ballot.pollId) ?? (await polls.findPoll(trx, ballot.pollId));
+  if (!known) throw new ApiError('poll_not_found');
+  if (known.requiresVerification && !ballot.verified) throw new ApiError('verification_required');
+  const { voter } = ballot;
+  if (!voter) throw new ApiError('voter_required');
+  checkBallot(known, ballot.choices, now);
+  // A copy takes the new counters: if this write is rolled back, the remembered poll stays as it was.
+  const poll = { ...known, options: known.options.map((option) => ({ ...option })) };
+  const replace = poll.allowChange && { lockRows: store.engine === 'postgres' };
+  const outcome = await polls.writeVote(trx, poll, voter, ballot.choices, at, replace);
+  if (outcome === 'exists') throw new ApiError('already_voted');
+  const moment = pollMoment(poll, { choices: ballot.choices, votedAt: at }, now);
+  const body = JSON.stringify(withSettings(poll, moment));
+  if (ballot.idempotency) {
+    // The settings are added back on replay: storing them with every vote would write several times more.
+    const response = { requestHash: ballot.idempotency.requestHash, status: 200, body: JSON.stringify(moment) };
+    if (!(await recordResponse(trx, voter, ballot.idempotency.key, response, at))) throw new KeyTakenError();
+  }
+  pollsInTransaction(trx).set(poll.id, poll);
+  return body;
+}
+
+const remembered = new WeakMap<object, Map<string, polls.PollRecord>>();
+
+/**
+ * The polls this transaction has read or written. On SQLite a batch of votes
+ * shares one transaction, and most of its votes go to the same poll or two:
+ * each is read once. Writes to a poll's settings forget it.
+ */
+function pollsInTransaction(trx: Store['db']): Map<string, polls.PollRecord> {
+  let known = remembered.get(trx);
+  if (!known) remembered.set(trx, (known = new Map()));
+  return known;
+}
+
+/** The first answer again, rebuilt from the stored moment and the poll's settings. */
+async function replay(store: Store, pollId: string, earlier: StoredResponse, requestHash: string): Promise<CastOutcome> {
+  if (earlier.requestHash !== requestHash) throw new ApiError('idempotency_key_reused');
+  const poll = await polls.findPoll(store.db, pollId);
+  if (!poll) throw new ApiError('poll_not_found');
+  return { body: JSON.stringify(withSettings(poll, JSON.parse(earlier.body) as PollMoment)), replayed: true };
+}
+
+export async function listPolls(store: Store, now = new Date()): Promise<AdminPoll[]> {
+  return (await polls.listPolls(store.db)).map((poll) => adminPollView(poll, now));
+}
+
+export async function readAdminPoll(store: Store, pollId: string, now = new Date()): Promise<AdminPoll> {
+  const poll = await polls.findPoll(store.db, pollId);
+  if (!poll) throw new ApiError('poll_not_found');
+  return adminPollView(poll, now);
+}
+
+export async function createPoll(store: Store, input: CreatePoll): Promise<AdminPoll> {
+  const settings = settingsForCreate(input);
+  return store.write(async (trx) => {
+    const now = new Date();
+    pollsInTransaction(trx).delete(input.id);
+    if (!(await polls.insertPoll(trx, input.id, settings, input.options, now.toISOString()))) throw new ApiError('poll_exists');
+    return adminPollView(await requirePoll(trx, input.id), now);
+  });
+}
+
+export async function updatePoll(store: Store, pollId: string, patch: UpdatePoll): Promise<AdminPoll> {
+  return store.write(async (trx) => {
+    const now = new Date();
+    pollsInTransaction(trx).delete(pollId);
+    const poll = await requirePoll(trx, pollId);
+    const settings = settingsForUpdate(poll, patch);
+    if (patch.options && !sameOptions(poll.options, patch.options)) {
+      if (poll.voters > 0) throw new ApiError('poll_has_votes');
+      await polls.replaceOptions(trx, pollId, patch.options);
+    }
+    await polls.updatePoll(trx, pollId, settings, now.toISOString());
+    return adminPollView(await requirePoll(trx, pollId), now);
+  });
+}
+
+export async function closePoll(store: Store, pollId: string): Promise<AdminPoll> {
+  return store.write(async (trx) => {
+    const now = new Date();
+    pollsInTransaction(trx).delete(pollId);
+    const poll = await requirePoll(trx, pollId);
+    if (!poll.closed) await polls.updatePoll(trx, pollId, { ...poll, closed: true }, now.toISOString());
+    return adminPollView(await requirePoll(trx, pollId), now);
+  });
+}
+
+export async function deletePoll(store: Store, pollId: string): Promise<void> {
+  const deleted = await store.write((trx) => {
+    pollsInTransaction(trx).delete(pollId);
+    return polls.deletePoll(trx, pollId);
+  });
+  if (!deleted) throw new ApiError('poll_not_found');
+}
+
+async function requirePoll(db: Store['db'], pollId: string): Promise<polls.PollRecord> {
+  const poll = await polls.findPoll(db, pollId);
+  if (!poll) throw new ApiError('poll_not_found');
+  return poll;
+}
+
+function sameOptions(current: ReadonlyArray<{ id: string; label: string }>, next: ReadonlyArray<{ id: string; label: string }>) {
+  return current.length === next.length && current.every((option, i) => option.id === next[i].id && option.label === next[i].label);
+}

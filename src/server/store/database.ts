@@ -1,0 +1,97 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase as KyselySqliteDatabase } from 'kysely';
+import pg from 'pg';
+import { GroupCommit } from './group-commit.js';
+import { migrateToLatest } from './migrations.js';
+import type { Database } from './schema.js';
+
+export type Engine = 'sqlite' | 'postgres';
+
+export interface Store {
+  readonly engine: Engine;
+  /** For reads. On SQLite a connection of its own, so reads never wait for a batch being written. */
+  readonly db: Kysely<Database>;
+  /**
+   * Runs `work` in a transaction and resolves after it committed. A thrown
+   * error rolls back everything `work` wrote, and nothing else.
+   */
+  write<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Opens `postgres://…` with a pool, anything else as the SQLite file at `sqlitePath`. */
+export function openStore(url: string, sqlitePath: string | null): Store {
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return openPostgres(url);
+  if (!sqlitePath) throw new Error(`DATABASE_URL must start with sqlite: or postgres://, not "${url}"`);
+  return openSqlite(sqlitePath);
+}
+
+function openPostgres(connectionString: string): Store {
+  const pool = new pg.Pool({ connectionString, max: 20 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    engine: 'postgres',
+    db,
+    write: (work) => db.transaction().execute(work),
+    migrate: () => migrateToLatest(db),
+    close: () => db.destroy(),
+  };
+}
+
+function openSqlite(path: string): Store {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const writerConnection = connect(path);
+  // An in-memory database exists only in its own connection.
+  const readerConnection = path === ':memory:' ? writerConnection : connect(path);
+  const writer = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(writerConnection) }) });
+  const reader =
+    readerConnection === writerConnection
+      ? writer
+      : new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(readerConnection) }) });
+  const commits = new GroupCommit(writer);
+  return {
+    engine: 'sqlite',
+    db: reader,
+    write: (work) => commits.submit(work),
+    migrate: () => migrateToLatest(writer),
+    async close() {
+      await commits.drain();
+      if (reader !== writer) await reader.destroy();
+      writerConnection.pragma('wal_checkpoint(TRUNCATE)');
+      await writer.destroy();
+    },
+  };
+}
+
+function connect(path: string): SqliteDatabase.Database {
+  const connection = new SqliteDatabase(path);
+  connection.pragma('journal_mode = WAL');
+  // FULL: a committed vote survives a power cut, not only a crash of the process.
+  connection.pragma('synchronous = FULL');
+  connection.pragma('busy_timeout = 5000');
+  connection.pragma('foreign_keys = ON');
+  return connection;
+}
+
+/**
+ * Kysely prepares every query anew; preparing costs more than running a
+ * small statement, so statements are kept by their SQL text.
+ */
+function cachingStatements(connection: SqliteDatabase.Database): KyselySqliteDatabase {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => connection.close(),
+    prepare(sqlText) {
+      let statement = statements.get(sqlText);
+      if (!statement) {
+        if (statements.size >= 1_000) statements.clear();
+        statement = connection.prepare(sqlText);
+        statements.set(sqlText, statement);
+      }
+      return statement as unknown as ReturnType<KyselySqliteDatabase['prepare']>;
+    },
+  };
+}

@@ -1,0 +1,253 @@
+import type { Kysely } from 'kysely';
+import type { ResultsVisibility } from '../../contract/poll.js';
+import { prepared } from './prepared.js';
+import type { Database, PollTable } from './schema.js';
+
+type Db = Kysely<Database>;
+
+export interface PollOptionRecord {
+  id: string;
+  label: string;
+  votes: number;
+}
+
+/** A poll as stored, with its counters. */
+export interface PollRecord {
+  id: string;
+  question: string;
+  description: string | null;
+  multiple: boolean;
+  minChoices: number;
+  maxChoices: number;
+  opensAt: string | null;
+  closesAt: string | null;
+  resultsVisibility: ResultsVisibility;
+  allowChange: boolean;
+  requiresVerification: boolean;
+  closed: boolean;
+  voters: number;
+  createdAt: string;
+  updatedAt: string;
+  options: PollOptionRecord[];
+}
+
+export type PollSettings = Omit<PollRecord, 'id' | 'voters' | 'createdAt' | 'updatedAt' | 'options'>;
+
+export interface VoteRecord {
+  choices: string[];
+  votedAt: string;
+}
+
+const selectPoll = prepared<{ id: string }, PollTable>((db, arg) =>
+  db.selectFrom('polls').selectAll().where('id', '=', arg('id')),
+);
+const selectOptions = prepared<{ pollId: string }, PollOptionRecord>((db, arg) =>
+  db.selectFrom('poll_options').select(['id', 'label', 'votes']).where('poll_id', '=', arg('pollId')).orderBy('position'),
+);
+
+export async function findPoll(db: Db, id: string): Promise<PollRecord | null> {
+  const [row] = (await selectPoll(db, { id })).rows;
+  if (!row) return null;
+  return toRecord(row, (await selectOptions(db, { pollId: id })).rows);
+}
+
+export async function listPolls(db: Db): Promise<PollRecord[]> {
+  const rows = await db.selectFrom('polls').selectAll().orderBy('created_at', 'desc').orderBy('id').execute();
+  const options = await db
+    .selectFrom('poll_options')
+    .select(['poll_id', 'id', 'label', 'votes'])
+    .orderBy('poll_id')
+    .orderBy('position')
+    .execute();
+  const byPoll = new Map<string, typeof options>();
+  for (const option of options) {
+    const list = byPoll.get(option.poll_id);
+    if (list) list.push(option);
+    else byPoll.set(option.poll_id, [option]);
+  }
+  return rows.map((row) => toRecord(row, byPoll.get(row.id) ?? []));
+}
+
+/** False when a poll with this id exists already. */
+export async function insertPoll(
+  db: Db,
+  id: string,
+  settings: PollSettings,
+  options: Array<{ id: string; label: string }>,
+  now: string,
+): Promise<boolean> {
+  const inserted = await db
+    .insertInto('polls')
+    .values({ id, ...toColumns(settings), voters: 0, created_at: now, updated_at: now })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) return false;
+  await insertOptions(db, id, options);
+  return true;
+}
+
+export async function updatePoll(db: Db, id: string, settings: PollSettings, now: string): Promise<void> {
+  await db
+    .updateTable('polls')
+    .set({ ...toColumns(settings), updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Only for a poll without votes: the counters start again from zero. */
+export async function replaceOptions(db: Db, id: string, options: Array<{ id: string; label: string }>): Promise<void> {
+  await db.deleteFrom('poll_options').where('poll_id', '=', id).execute();
+  await insertOptions(db, id, options);
+}
+
+export async function deletePoll(db: Db, id: string): Promise<boolean> {
+  const deleted = await db.deleteFrom('polls').where('id', '=', id).returning('id').executeTakeFirst();
+  return deleted !== undefined;
+}
+
+const selectVote = prepared<{ pollId: string; voter: string }, { choices: string; updated_at: string }>((db, arg) =>
+  db
+    .selectFrom('poll_votes')
+    .select(['choices', 'updated_at'])
+    .where('poll_id', '=', arg('pollId'))
+    .where('voter', '=', arg('voter')),
+);
+
+export async function findVote(db: Db, pollId: string, voter: string): Promise<VoteRecord | null> {
+  const [row] = (await selectVote(db, { pollId, voter })).rows;
+  return row ? { choices: JSON.parse(row.choices) as string[], votedAt: row.updated_at } : null;
+}
+
+/**
+ * Stores a vote and updates the counters in the caller's transaction.
+ * Returns 'exists' (and writes nothing) when the voter already voted and
+ * `replace` is false: the unique constraint decides, not a prior read.
+ * `lockRows` locks the replaced vote on engines with row locks.
+ */
+export async function writeVote(
+  db: Db,
+  poll: PollRecord,
+  voter: string,
+  choices: string[],
+  now: string,
+  replace: false | { lockRows: boolean },
+): Promise<'inserted' | 'replaced' | 'exists'> {
+  const pollId = poll.id;
+  const inserted = await insertVote(db, { pollId, voter, choices: JSON.stringify(choices), now });
+  if (inserted.rows.length > 0) {
+    await addVotes(db, poll, choices, 1);
+    poll.voters = (await countVoter(db, { pollId })).rows[0].voters;
+    return 'inserted';
+  }
+  if (!replace) return 'exists';
+  // SQLite has no row locks (its writer holds the whole database) and no FOR UPDATE.
+  const previous = await (replace.lockRows ? selectVoteForUpdate : selectVote)(db, { pollId, voter });
+  await updateVote(db, { pollId, voter, choices: JSON.stringify(choices), now });
+  const before: string[] = JSON.parse(previous.rows[0].choices);
+  await addVotes(db, poll, before.filter((id) => !choices.includes(id)), -1);
+  await addVotes(db, poll, choices.filter((id) => !before.includes(id)), 1);
+  return 'replaced';
+}
+
+const insertVote = prepared<{ pollId: string; voter: string; choices: string; now: string }, { voter: string }>(
+  (db, arg) =>
+    db
+      .insertInto('poll_votes')
+      .values({ poll_id: arg('pollId'), voter: arg('voter'), choices: arg('choices'), created_at: arg('now'), updated_at: arg('now') })
+      .onConflict((oc) => oc.columns(['poll_id', 'voter']).doNothing())
+      .returning('voter'),
+);
+const selectVoteForUpdate = prepared<{ pollId: string; voter: string }, { choices: string; updated_at: string }>((db, arg) =>
+  db
+    .selectFrom('poll_votes')
+    .select(['choices', 'updated_at'])
+    .where('poll_id', '=', arg('pollId'))
+    .where('voter', '=', arg('voter'))
+    .forUpdate(),
+);
+const updateVote = prepared<{ pollId: string; voter: string; choices: string; now: string }, never>((db, arg) =>
+  db
+    .updateTable('poll_votes')
+    .set({ choices: arg('choices'), updated_at: arg('now') })
+    .where('poll_id', '=', arg('pollId'))
+    .where('voter', '=', arg('voter')),
+);
+const countVoter = prepared<{ pollId: string }, { voters: number }>((db, arg) =>
+  db
+    .updateTable('polls')
+    .set((eb) => ({ voters: eb('voters', '+', 1) }))
+    .where('id', '=', arg('pollId'))
+    .returning('voters'),
+);
+const addVote = prepared<{ pollId: string; optionId: string; delta: number }, { votes: number }>((db, arg) =>
+  db
+    .updateTable('poll_options')
+    .set((eb) => ({ votes: eb('votes', '+', arg('delta')) }))
+    .where('poll_id', '=', arg('pollId'))
+    .where('id', '=', arg('optionId'))
+    .returning('votes'),
+);
+
+/** The counters recomputed from the stored votes: what the counters must always equal. */
+export async function recount(db: Db, pollId: string): Promise<{ voters: number; votes: Record<string, number> }> {
+  const rows = await db.selectFrom('poll_votes').select('choices').where('poll_id', '=', pollId).execute();
+  const votes: Record<string, number> = {};
+  for (const row of rows) {
+    for (const id of JSON.parse(row.choices) as string[]) votes[id] = (votes[id] ?? 0) + 1;
+  }
+  return { voters: rows.length, votes };
+}
+
+/** Adds `delta` to the chosen options' counters and mirrors the new values into `poll`. */
+async function addVotes(db: Db, poll: PollRecord, optionIds: string[], delta: 1 | -1): Promise<void> {
+  for (const optionId of optionIds) {
+    const [row] = (await addVote(db, { pollId: poll.id, optionId, delta })).rows;
+    const option = poll.options.find((candidate) => candidate.id === optionId);
+    if (option && row) option.votes = row.votes;
+  }
+}
+
+async function insertOptions(db: Db, pollId: string, options: Array<{ id: string; label: string }>): Promise<void> {
+  await db
+    .insertInto('poll_options')
+    .values(options.map((option, position) => ({ poll_id: pollId, id: option.id, label: option.label, position, votes: 0 })))
+    .execute();
+}
+
+function toColumns(settings: PollSettings) {
+  return {
+    question: settings.question,
+    description: settings.description,
+    multiple: settings.multiple ? 1 : 0,
+    min_choices: settings.minChoices,
+    max_choices: settings.maxChoices,
+    opens_at: settings.opensAt,
+    closes_at: settings.closesAt,
+    results_visibility: settings.resultsVisibility,
+    allow_change: settings.allowChange ? 1 : 0,
+    requires_verification: settings.requiresVerification ? 1 : 0,
+    closed: settings.closed ? 1 : 0,
+  };
+}
+
+function toRecord(row: PollTable, options: Array<{ id: string; label: string; votes: number }>): PollRecord {
+  return {
+    id: row.id,
+    question: row.question,
+    description: row.description,
+    multiple: row.multiple === 1,
+    minChoices: row.min_choices,
+    maxChoices: row.max_choices,
+    opensAt: row.opens_at,
+    closesAt: row.closes_at,
+    resultsVisibility: row.results_visibility as ResultsVisibility,
+    allowChange: row.allow_change === 1,
+    requiresVerification: row.requires_verification === 1,
+    closed: row.closed === 1,
+    voters: row.voters,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    options: options.map(({ id, label, votes }) => ({ id, label, votes })),
+  };
+}
