@@ -30,9 +30,14 @@ export default tseslint.config(
     rules: litA11y.configs.recommended.rules,
   },
   {
-    // chai's `expect(x).to.be.true` reads as an expression.
+    // chai's `expect(x).to.be.true` reads as an expression; documents read back as JSON are untyped.
     files: ['test/**/*.ts'],
-    rules: { '@typescript-eslint/no-unused-expressions': 'off' },
+    rules: { '@typescript-eslint/no-unused-expressions': 'off', '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    // Migrations must not depend on today's table types (Kysely's own advice).
+    files: ['src/server/store/migrations.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   prettier,
 );

@@ -19,11 +19,28 @@ export interface LoadResult {
 
 const token = () => randomBytes(16).toString('base64url');
 
-export async function loadVotes(label: string, url: string, pollId: string, seconds: number): Promise<LoadResult> {
+/**
+ * A fixed number of requests rather than a duration, so that every request sent
+ * has its answer counted and the tally can be compared exactly; the number is
+ * calibrated by a short run first so that each measurement lasts about `seconds`.
+ */
+export async function loadVotes(
+  label: string,
+  url: string,
+  polls: { warmup: string; measured: string },
+  seconds: number,
+): Promise<LoadResult> {
+  const warmup = await run(url, polls.warmup, { duration: 2 });
+  const amount = Math.max(1_000, Math.round((warmup.ok / 2) * seconds));
+  const measured = await run(url, polls.measured, { amount });
+  return { label, ...measured };
+}
+
+async function run(url: string, pollId: string, length: { duration: number } | { amount: number }) {
   const result = await autocannon({
     url,
     connections: 50,
-    duration: seconds,
+    ...length,
     requests: [
       {
         method: 'POST',
@@ -41,12 +58,11 @@ export async function loadVotes(label: string, url: string, pollId: string, seco
     ],
   });
   return {
-    label,
     requests: result.requests.total,
     ok: result['2xx'],
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
-    perSecond: result['2xx'] / (result.duration || seconds),
+    perSecond: result['2xx'] / result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
   };

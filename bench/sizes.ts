@@ -33,7 +33,10 @@ function allScripts(dir: string): string[] {
   });
 }
 
-export async function bundleSizes(server: RunningServer, pollId: string): Promise<{ onePoll: SizeReport; all: SizeReport }> {
+export async function bundleSizes(
+  server: RunningServer,
+  pollId: string,
+): Promise<{ onePoll: SizeReport; all: SizeReport }> {
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage();

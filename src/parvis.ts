@@ -74,7 +74,9 @@ function autoload(): void {
 
 if (window.Parvis) {
   // Loaded twice (or two versions): the first copy already watches the page.
-  console.warn(`Parvis ${version}: Parvis ${window.Parvis.version} is already loaded on this page; this copy stays idle.`);
+  console.warn(
+    `Parvis ${version}: Parvis ${window.Parvis.version} is already loaded on this page; this copy stays idle.`,
+  );
 } else {
   start();
 }

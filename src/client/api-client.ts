@@ -45,14 +45,19 @@ export class ApiClient {
 
   castPollVote(pollId: string, choices: string[], options: WriteOptions = {}): Promise<Poll> {
     const body = CastPollVote.safeParse({ choices });
-    if (!body.success) return Promise.reject(new ParvisError('invalid_request', 'The choices do not match the contract.'));
+    if (!body.success)
+      return Promise.reject(new ParvisError('invalid_request', 'The choices do not match the contract.'));
     const idempotencyKey = options.idempotencyKey ?? newIdempotencyKey();
     return this.#call(Poll, options, (context) =>
       this.adapter.castPollVote(pollId, body.data, { ...context, voter: ensureVoterToken(), idempotencyKey }),
     );
   }
 
-  async #call<T>(schema: z.ZodMiniType<T>, options: CallOptions, run: (context: RequestContext) => Promise<unknown>): Promise<T> {
+  async #call<T>(
+    schema: z.ZodMiniType<T>,
+    options: CallOptions,
+    run: (context: RequestContext) => Promise<unknown>,
+  ): Promise<T> {
     const timeout = options.timeout ?? configured().timeout ?? DEFAULT_TIMEOUT;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new ParvisError('timeout')), timeout);

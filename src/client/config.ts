@@ -43,8 +43,7 @@ export function setScriptBase(url: string): void {
  */
 export function resolveApi(element?: Element): string {
   const meta = document.querySelector<HTMLMetaElement>('meta[name="parvis:api"]')?.content;
-  const base =
-    element?.getAttribute('api') || settings.api || meta || scriptBase || new URL('/', location.href).href;
+  const base = element?.getAttribute('api') || settings.api || meta || scriptBase || new URL('/', location.href).href;
   return new URL(base, document.baseURI).href.replace(/\/+$/, '');
 }
 

@@ -72,11 +72,16 @@ async function replayAll(): Promise<void> {
   for (const entry of await queued()) {
     let result: OutboxResult;
     try {
-      const poll = await new ApiClient(entry.api).castPollVote(entry.pollId, entry.choices, { idempotencyKey: entry.key });
+      const poll = await new ApiClient(entry.api).castPollVote(entry.pollId, entry.choices, {
+        idempotencyKey: entry.key,
+      });
       result = { entry, poll };
     } catch (error) {
       if (isRetryableOffline(error)) return;
-      result = { entry, error: error instanceof ParvisError ? error : new ParvisError('network_error', undefined, { cause: error }) };
+      result = {
+        entry,
+        error: error instanceof ParvisError ? error : new ParvisError('network_error', undefined, { cause: error }),
+      };
     }
     await del(entry.key, target);
     outbox.dispatchEvent(new CustomEvent<OutboxResult>('settled', { detail: result }));

@@ -73,7 +73,9 @@ async function parse(response: Response, signal: AbortSignal): Promise<unknown> 
   if (response.ok) return body;
   const envelope = ErrorEnvelope.safeParse(body);
   if (!envelope.success) {
-    throw new ParvisError('invalid_response', `The server answered ${response.status} without an error envelope.`, { status: response.status });
+    throw new ParvisError('invalid_response', `The server answered ${response.status} without an error envelope.`, {
+      status: response.status,
+    });
   }
   const { code, message, fields } = envelope.data.error;
   throw new ParvisError(knownCode(code, response.status), message, { status: response.status, fields });

@@ -6,7 +6,10 @@ let memoryToken: string | undefined;
 /** Random bytes as base64url: 16 bytes give 22 characters, within the contract's `VOTER_TOKEN`. */
 export function randomToken(bytes = 16): string {
   const buffer = crypto.getRandomValues(new Uint8Array(bytes));
-  return btoa(String.fromCharCode(...buffer)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...buffer))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 /** The citizen's voter token if they already took part; never creates one. */

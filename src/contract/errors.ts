@@ -16,7 +16,10 @@ export const API_ERRORS = {
   idempotency_key_required: [400, 'Writes must carry an `Idempotency-Key` header.'],
   invalid_idempotency_key: [400, 'The `Idempotency-Key` header is malformed.'],
   idempotency_key_reused: [422, 'This `Idempotency-Key` was already used for a different request.'],
-  verification_required: [401, 'This consultation counts only verified citizens: a signed token from the host site is required.'],
+  verification_required: [
+    401,
+    'This consultation counts only verified citizens: a signed token from the host site is required.',
+  ],
   invalid_token: [401, 'The citizen token is invalid (bad signature, issuer or audience).'],
   token_expired: [401, 'The citizen token has expired.'],
   unauthorized: [401, 'The admin token is missing or wrong.'],

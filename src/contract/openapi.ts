@@ -18,7 +18,12 @@ const ErrorResponse = z.object({
 /** Every answer may carry these: they come from the edge, before any route. */
 const EDGE_ERRORS: ApiErrorCode[] = ['header_too_large', 'origin_not_allowed', 'rate_limited', 'internal_error'];
 const CITIZEN_ERRORS: ApiErrorCode[] = ['invalid_voter', 'invalid_token', 'token_expired'];
-const BODY_ERRORS: ApiErrorCode[] = ['malformed_json', 'invalid_request', 'unsupported_media_type', 'payload_too_large'];
+const BODY_ERRORS: ApiErrorCode[] = [
+  'malformed_json',
+  'invalid_request',
+  'unsupported_media_type',
+  'payload_too_large',
+];
 const ADMIN_ERRORS: ApiErrorCode[] = ['unauthorized'];
 
 function schema(type: z.ZodMiniType, io: 'input' | 'output' = 'output'): Json {
@@ -51,7 +56,8 @@ const parameters = {
   voter: {
     name: 'Parvis-Voter',
     in: 'header',
-    description: 'The random token the widget created on the first participation. Required on writes unless a citizen token identifies the voter.',
+    description:
+      'The random token the widget created on the first participation. Required on writes unless a citizen token identifies the voter.',
     schema: { type: 'string', pattern: VOTER_TOKEN.source },
   },
   idempotencyKey: {
@@ -61,14 +67,21 @@ const parameters = {
     description: 'Makes a retried write count once: the same key (per voter) replays the first answer.',
     schema: { type: 'string', pattern: IDEMPOTENCY_KEY.source },
   },
-  ifNoneMatch: { name: 'If-None-Match', in: 'header', description: 'An ETag from an earlier read; 304 if unchanged.', schema: { type: 'string' } },
+  ifNoneMatch: {
+    name: 'If-None-Match',
+    in: 'header',
+    description: 'An ETag from an earlier read; 304 if unchanged.',
+    schema: { type: 'string' },
+  },
 };
 
 const etagHeaders = {
   ETag: { schema: { type: 'string' } },
   'Cache-Control': { schema: { type: 'string', const: 'no-cache' } },
 };
-const notModified = { 304: { description: 'Not modified since the ETag sent in `If-None-Match`.', headers: { ETag: etagHeaders.ETag } } };
+const notModified = {
+  304: { description: 'Not modified since the ETag sent in `If-None-Match`.', headers: { ETag: etagHeaders.ETag } },
+};
 
 const citizenSecurity = [{}, { citizenToken: [] }];
 const adminSecurity = [{ adminToken: [] }];
@@ -77,7 +90,11 @@ function read(operationId: string, summary: string, body: Json, errorCodes: ApiE
   return {
     operationId,
     summary,
-    responses: { 200: { description: 'OK', headers: etagHeaders, content: body }, ...notModified, ...errors(...errorCodes) },
+    responses: {
+      200: { description: 'OK', headers: etagHeaders, content: body },
+      ...notModified,
+      ...errors(...errorCodes),
+    },
     ...extra,
   };
 }
@@ -90,17 +107,24 @@ export function buildOpenApi(): Json {
     info: {
       title: 'Parvis API',
       version: '1.0.0',
-      description: 'Participation widgets for public websites. Errors answer `{ "error": { "code", "message", "fields"? } }` with a stable code.',
+      description:
+        'Participation widgets for public websites. Errors answer `{ "error": { "code", "message", "fields"? } }` with a stable code.',
       license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
     },
     servers: [{ url: '/' }],
     paths: {
       '/v1/polls/{pollId}': {
         parameters: [pollId],
-        get: read('getPoll', 'A poll as the identified voter sees it', json('Poll'), ['invalid_request', 'poll_not_found', ...CITIZEN_ERRORS], {
-          parameters: [parameters.voter, parameters.ifNoneMatch],
-          security: citizenSecurity,
-        }),
+        get: read(
+          'getPoll',
+          'A poll as the identified voter sees it',
+          json('Poll'),
+          ['invalid_request', 'poll_not_found', ...CITIZEN_ERRORS],
+          {
+            parameters: [parameters.voter, parameters.ifNoneMatch],
+            security: citizenSecurity,
+          },
+        ),
       },
       '/v1/polls/{pollId}/votes': {
         parameters: [pollId],
@@ -112,7 +136,8 @@ export function buildOpenApi(): Json {
           requestBody: { required: true, content: { 'application/json': { schema: ref('CastPollVote') } } },
           responses: {
             200: {
-              description: 'The vote is stored; the poll as this voter now sees it. A replayed request answers the first answer again, with `Idempotent-Replayed: true`.',
+              description:
+                'The vote is stored; the poll as this voter now sees it. A replayed request answers the first answer again, with `Idempotent-Replayed: true`.',
               content: json('Poll'),
             },
             ...errors(
@@ -143,25 +168,46 @@ export function buildOpenApi(): Json {
       },
       '/v1/polls/{pollId}/results.csv': {
         parameters: [pollId],
-        get: read('getPollResultsCsv', 'Results as open data (CSV)', { 'text/csv': { schema: { type: 'string' } } }, resultErrors(), {
-          security: [{}, ...adminSecurity],
-        }),
+        get: read(
+          'getPollResultsCsv',
+          'Results as open data (CSV)',
+          { 'text/csv': { schema: { type: 'string' } } },
+          resultErrors(),
+          {
+            security: [{}, ...adminSecurity],
+          },
+        ),
       },
       '/v1/admin/polls': {
-        get: read('listPolls', 'Every poll, with results', json('AdminPollList'), ADMIN_ERRORS, { security: adminSecurity }),
+        get: read('listPolls', 'Every poll, with results', json('AdminPollList'), ADMIN_ERRORS, {
+          security: adminSecurity,
+        }),
         post: write('createPoll', 'Create a poll', 'CreatePoll', 201, [...BODY_ERRORS, 'poll_exists']),
       },
       '/v1/admin/polls/{pollId}': {
         parameters: [pollId],
-        get: read('getAdminPoll', 'A poll, with results', json('AdminPoll'), [...ADMIN_ERRORS, 'invalid_request', 'poll_not_found'], {
-          security: adminSecurity,
-        }),
-        patch: write('updatePoll', 'Change settings of a poll', 'UpdatePoll', 200, [...BODY_ERRORS, 'poll_not_found', 'poll_has_votes']),
+        get: read(
+          'getAdminPoll',
+          'A poll, with results',
+          json('AdminPoll'),
+          [...ADMIN_ERRORS, 'invalid_request', 'poll_not_found'],
+          {
+            security: adminSecurity,
+          },
+        ),
+        patch: write('updatePoll', 'Change settings of a poll', 'UpdatePoll', 200, [
+          ...BODY_ERRORS,
+          'poll_not_found',
+          'poll_has_votes',
+        ]),
         delete: {
           operationId: 'deletePoll',
           summary: 'Delete a poll and its votes',
           security: adminSecurity,
-          responses: { 204: { description: 'Deleted.' }, ...errors(...ADMIN_ERRORS, 'invalid_request', 'poll_not_found') },
+          responses: {
+            204: { description: 'Deleted.' },
+            ...errors(...ADMIN_ERRORS, 'invalid_request', 'poll_not_found'),
+          },
         },
       },
       '/v1/admin/polls/{pollId}/close': {
@@ -170,7 +216,10 @@ export function buildOpenApi(): Json {
           operationId: 'closePoll',
           summary: 'Close a poll now',
           security: adminSecurity,
-          responses: { 200: { description: 'Closed.', content: json('AdminPoll') }, ...errors(...ADMIN_ERRORS, 'invalid_request', 'poll_not_found') },
+          responses: {
+            200: { description: 'Closed.', content: json('AdminPoll') },
+            ...errors(...ADMIN_ERRORS, 'invalid_request', 'poll_not_found'),
+          },
         },
       },
       '/v1/openapi.json': {
@@ -189,7 +238,11 @@ export function buildOpenApi(): Json {
         ErrorEnvelope: schema(ErrorResponse),
       },
       securitySchemes: {
-        adminToken: { type: 'http', scheme: 'bearer', description: 'The admin token (`PARVIS_ADMIN_TOKEN`, or generated and printed at start).' },
+        adminToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The admin token (`PARVIS_ADMIN_TOKEN`, or generated and printed at start).',
+        },
         citizenToken: {
           type: 'http',
           scheme: 'bearer',
@@ -198,7 +251,9 @@ export function buildOpenApi(): Json {
         },
       },
     },
-    'x-parvis-error-codes': Object.fromEntries(ERROR_CODES.map((code) => [code, { status: API_ERRORS[code][0], message: API_ERRORS[code][1] }])),
+    'x-parvis-error-codes': Object.fromEntries(
+      ERROR_CODES.map((code) => [code, { status: API_ERRORS[code][0], message: API_ERRORS[code][1] }]),
+    ),
   };
 }
 
@@ -212,6 +267,9 @@ function write(operationId: string, summary: string, body: string, status: numbe
     summary,
     security: adminSecurity,
     requestBody: { required: true, content: { 'application/json': { schema: ref(body) } } },
-    responses: { [status]: { description: 'OK', content: json('AdminPoll') }, ...errors(...ADMIN_ERRORS, ...errorCodes) },
+    responses: {
+      [status]: { description: 'OK', content: json('AdminPoll') },
+      ...errors(...ADMIN_ERRORS, ...errorCodes),
+    },
   };
 }

@@ -107,7 +107,13 @@ export type AdminPollList = z.infer<typeof AdminPollList>;
 
 /** results.json: open data. */
 export const PollResultsExport = z.object({
-  poll: z.object({ id: Slug, question: z.string(), status: PollStatus, opensAt: z.nullable(Instant), closesAt: z.nullable(Instant) }),
+  poll: z.object({
+    id: Slug,
+    question: z.string(),
+    status: PollStatus,
+    opensAt: z.nullable(Instant),
+    closesAt: z.nullable(Instant),
+  }),
   voters: z.int(),
   options: z.array(z.object({ id: Slug, label: z.string(), votes: z.int(), share: z.number() })),
   generatedAt: Instant,

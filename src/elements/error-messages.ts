@@ -20,7 +20,9 @@ export function errorMessage(code: ErrorCode): string {
       return msg('Vous avez déjà voté à ce sondage.');
     case 'verification_required':
     case 'invalid_token':
-      return msg('Ce sondage est réservé aux habitants identifiés. Connectez-vous au site de la ville, puis réessayez.');
+      return msg(
+        'Ce sondage est réservé aux habitants identifiés. Connectez-vous au site de la ville, puis réessayez.',
+      );
     case 'token_expired':
       return msg('Votre session a expiré. Reconnectez-vous au site de la ville, puis réessayez.');
     case 'rate_limited':

@@ -19,7 +19,8 @@ export class ParvisElement extends LitElement {
   static define(tag: string): void {
     const existing = customElements.get(tag);
     if (existing) {
-      const why = existing === this ? 'defined twice' : 'already defined by another script (two Parvis versions on this page?)';
+      const why =
+        existing === this ? 'defined twice' : 'already defined by another script (two Parvis versions on this page?)';
       console.warn(`Parvis: <${tag}> is ${why}; keeping the first definition.`);
       return;
     }
@@ -30,7 +31,11 @@ export class ParvisElement extends LitElement {
    * Fires a `parvis-*` event that bubbles out of the shadow root. Returns
    * `false` when a listener cancelled a cancelable event.
    */
-  emit<K extends ParvisEventName>(name: K, detail: ParvisEventDetail<K>, options: { cancelable?: boolean } = {}): boolean {
+  emit<K extends ParvisEventName>(
+    name: K,
+    detail: ParvisEventDetail<K>,
+    options: { cancelable?: boolean } = {},
+  ): boolean {
     return this.dispatchEvent(parvisEvent(name, detail, options.cancelable ?? false));
   }
 }

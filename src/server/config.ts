@@ -47,7 +47,8 @@ type Env = Record<string, string | undefined>;
 /** The one place that reads the server's settings from the environment. */
 export function loadConfig(env: Env = process.env, rootDir: string = findProjectRoot()): ServerConfig {
   const port = Number(env.PORT ?? 8080);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, not "${env.PORT}"`);
   return {
     port,
     databaseUrl: env.DATABASE_URL || 'sqlite:./data/parvis.db',

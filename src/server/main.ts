@@ -5,7 +5,10 @@ import { startServer } from './start.js';
 
 /** `npm start`: the reference server with the settings of the environment. */
 const config = loadConfig();
-const server = await startServer(config);
+const server = await startServer(config).catch((error: unknown) => {
+  console.error(`Parvis could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
 
 const lines = [
   `Parvis is listening on ${server.url}`,
@@ -17,7 +20,8 @@ const lines = [
   `  Admin token      ${server.adminToken}`,
 ];
 if (server.seeded) lines.push(`  Seed loaded from ${server.seeded}`);
-if (!existsSync(join(config.widgetsDir, 'parvis.js'))) lines.push('  The widgets are not built yet: run `npm run build:widgets`.');
+if (!existsSync(join(config.widgetsDir, 'parvis.js')))
+  lines.push('  The widgets are not built yet: run `npm run build:widgets`.');
 console.log(lines.join('\n'));
 
 let stopping = false;

@@ -39,8 +39,10 @@ export async function seedOnce(store: Store, seed: string, demoDir: string, now 
 
 async function seedPoll(store: Store, seed: SeedPoll, now: Date): Promise<void> {
   const { opensInDays, closesInDays, closed, ballots = [], ...poll } = seed;
-  const opensAt = opensInDays === undefined ? (poll.opensAt ?? null) : new Date(now.getTime() + opensInDays * DAY).toISOString();
-  const closesAt = closesInDays === undefined ? (poll.closesAt ?? null) : new Date(now.getTime() + closesInDays * DAY).toISOString();
+  const opensAt =
+    opensInDays === undefined ? (poll.opensAt ?? null) : new Date(now.getTime() + opensInDays * DAY).toISOString();
+  const closesAt =
+    closesInDays === undefined ? (poll.closesAt ?? null) : new Date(now.getTime() + closesInDays * DAY).toISOString();
   if (ballots.length > 0 && opensAt !== null && opensAt > now.toISOString()) {
     throw new Error(`Seed poll ${poll.id} opens in the future and cannot have ballots`);
   }
@@ -51,7 +53,14 @@ async function seedPoll(store: Store, seed: SeedPoll, now: Date): Promise<void> 
   for (const ballot of ballots) {
     for (let i = 0; i < ballot.count; i++) {
       voter += 1;
-      votes.push(castVote(store, { pollId: poll.id, voter: `token:seed-${poll.id}-${voter}`, verified: false, choices: ballot.choices }));
+      votes.push(
+        castVote(store, {
+          pollId: poll.id,
+          voter: `token:seed-${poll.id}-${voter}`,
+          verified: false,
+          choices: ballot.choices,
+        }),
+      );
     }
   }
   await Promise.all(votes);

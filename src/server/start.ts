@@ -29,50 +29,57 @@ export interface RunningServer {
 /** Opens the database, migrates, seeds an empty one, and listens (`port: 0` picks a free port). */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const store = openStore(config.databaseUrl, sqlitePath(config));
-  await store.migrate();
-  const adminToken = config.adminToken ?? (await storedAdminToken(store));
-  const seeded = await seedOnce(store, config.seed, config.demoDir);
-  const app = createApp({
-    config,
-    store,
-    adminToken,
-    verifyToken: createTokenVerifier(config),
-    limiter: config.rateLimit ? new RateLimiter(config.rateLimits) : null,
-  });
-  const forget = () => forgetResponses(store.db, new Date(Date.now() - IDEMPOTENCY_RETENTION_MS).toISOString());
-  await store.write(forget);
-  const purge = setInterval(() => void store.write(forget).catch((error) => console.error(error)), 3_600_000).unref();
+  let purge: NodeJS.Timeout | undefined;
+  try {
+    await store.migrate();
+    const adminToken = config.adminToken ?? (await storedAdminToken(store));
+    const seeded = await seedOnce(store, config.seed, config.demoDir);
+    const forget = () => forgetResponses(store.db, new Date(Date.now() - IDEMPOTENCY_RETENTION_MS).toISOString());
+    await store.write(forget);
+    purge = setInterval(() => void store.write(forget).catch((error) => console.error(error)), 3_600_000).unref();
+    const app = createApp({
+      config,
+      store,
+      adminToken,
+      verifyToken: createTokenVerifier(config),
+      limiter: config.rateLimit ? new RateLimiter(config.rateLimits) : null,
+    });
+    const server = await listen(app.fetch, config.port);
+    const port = (server.address() as AddressInfo).port;
+    let closing: Promise<void> | null = null;
+    return {
+      url: `http://localhost:${port}`,
+      port,
+      adminToken,
+      seeded,
+      store,
+      close() {
+        closing ??= (async () => {
+          clearInterval(purge);
+          await new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            if ('closeIdleConnections' in server) server.closeIdleConnections();
+            // A client holding a connection open must not hold the shutdown with it.
+            setTimeout(() => 'closeAllConnections' in server && server.closeAllConnections(), 5_000).unref();
+          });
+          await store.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    clearInterval(purge);
+    await store.close();
+    throw error;
+  }
+}
 
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const listening = serve(
-      { fetch: app.fetch, port: config.port, serverOptions: { maxHeaderSize: MAX_HEADERS_BYTES } },
-      () => resolve(listening),
-    );
-    listening.once('error', reject);
+function listen(fetch: Parameters<typeof serve>[0]['fetch'], port: number): Promise<ReturnType<typeof serve>> {
+  return new Promise((resolve, reject) => {
+    // Node refuses a request whose headers pass this size before any code runs; below it, headerLimit answers with the envelope.
+    const server = serve({ fetch, port, serverOptions: { maxHeaderSize: MAX_HEADERS_BYTES } }, () => resolve(server));
+    server.once('error', reject);
   });
-  const port = (server.address() as AddressInfo).port;
-
-  let closing: Promise<void> | null = null;
-  return {
-    url: `http://localhost:${port}`,
-    port,
-    adminToken,
-    seeded,
-    store,
-    close() {
-      closing ??= (async () => {
-        clearInterval(purge);
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          if ('closeIdleConnections' in server) server.closeIdleConnections();
-          // A client holding a connection open must not hold the shutdown with it.
-          setTimeout(() => 'closeAllConnections' in server && server.closeAllConnections(), 5_000).unref();
-        });
-        await store.close();
-      })();
-      return closing;
-    },
-  };
 }
 
 async function storedAdminToken(store: Store): Promise<string> {

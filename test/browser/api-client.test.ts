@@ -52,7 +52,10 @@ describe('ApiClient', () => {
   it('turns the error envelope into a ParvisError with code, status, message and fields', async () => {
     worker.use(
       http.post(`${API}/v1/polls/:pollId/votes`, () =>
-        HttpResponse.json({ error: { code: 'invalid_request', message: 'Bad choices.', fields: { choices: 'too_long' } } }, { status: 400 }),
+        HttpResponse.json(
+          { error: { code: 'invalid_request', message: 'Bad choices.', fields: { choices: 'too_long' } } },
+          { status: 400 },
+        ),
       ),
     );
     const caught = await failure(new ApiClient(API).castPollVote('parc-des-tilleuls', ['kiosque']));

@@ -13,7 +13,10 @@ describe('configuration', () => {
     setScriptBase('https://cdn.ville.test/widgets/');
     expect(resolveApi(bare)).to.equal('https://cdn.ville.test/widgets');
 
-    const meta = Object.assign(document.createElement('meta'), { name: 'parvis:api', content: 'https://meta.test/api/' });
+    const meta = Object.assign(document.createElement('meta'), {
+      name: 'parvis:api',
+      content: 'https://meta.test/api/',
+    });
     document.head.append(meta);
     expect(resolveApi(bare)).to.equal('https://meta.test/api');
 
@@ -28,7 +31,13 @@ describe('configuration', () => {
   });
 
   it('language: own lang, then the closest [lang] ancestor, then <html lang>, then French', async () => {
-    const tree = await fixture(html`<div lang="en-GB"><section><parvis-config-probe></parvis-config-probe><parvis-config-probe lang="fr"></parvis-config-probe></section></div>`);
+    const tree = await fixture(
+      html`<div lang="en-GB">
+        <section>
+          <parvis-config-probe></parvis-config-probe><parvis-config-probe lang="fr"></parvis-config-probe>
+        </section>
+      </div>`,
+    );
     const [inherited, own] = tree.querySelectorAll('parvis-config-probe');
     expect(resolveLang(inherited)).to.equal('en-GB');
     expect(resolveLang(own)).to.equal('fr');
@@ -47,6 +56,13 @@ describe('configuration', () => {
   });
 
   it('maps language tags to the supported locales', () => {
-    expect(['en', 'en-GB', 'EN_us', 'fr-BE', 'de', ''].map(toLocale)).to.deep.equal(['en', 'en', 'en', 'fr', 'fr', 'fr']);
+    expect(['en', 'en-GB', 'EN_us', 'fr-BE', 'de', ''].map(toLocale)).to.deep.equal([
+      'en',
+      'en',
+      'en',
+      'fr',
+      'fr',
+      'fr',
+    ]);
   });
 });

@@ -27,17 +27,27 @@ describe('parvis.js, the script-tag entry', () => {
 
   it('loads an element’s code the first time its tag is added to the page, and renders it in English', async () => {
     new FakeServer(makePoll()).listen();
-    const el = await fixture<ParvisPoll>(html`<div lang="en"><parvis-poll poll="parc-des-tilleuls"><a href="#">Answer the poll</a></parvis-poll></div>`).then((div) => div.firstElementChild as ParvisPoll);
+    const el = await fixture<ParvisPoll>(
+      html`<div lang="en">
+        <parvis-poll poll="parc-des-tilleuls"><a href="#">Answer the poll</a></parvis-poll>
+      </div>`,
+    ).then((div) => div.firstElementChild as ParvisPoll);
     await waitUntil(() => customElements.get('parvis-poll'), 'parvis-poll was never defined');
     await until(el, 'open');
     await waitUntil(() => text(part(el, 'submit')) === 'Vote', 'the strings never switched to English');
     expect(text(part(el, 'hint'))).to.equal('Choose one answer.');
-    expect(el.shadowRoot!.querySelector('legend')!.textContent).to.equal('Que souhaitez-vous pour le parc des Tilleuls ?');
+    expect(el.shadowRoot!.querySelector('legend')!.textContent).to.equal(
+      'Que souhaitez-vous pour le parc des Tilleuls ?',
+    );
     await expect(el).to.be.accessible();
   });
 
   it('formats numbers, percentages and dates for English readers', async () => {
-    new FakeServer(makePoll({ status: 'closed', resultsVisibility: 'always' }), { kiosque: 1, 'aire-de-jeux': 1234 }, 1235).listen();
+    new FakeServer(
+      makePoll({ status: 'closed', resultsVisibility: 'always' }),
+      { kiosque: 1, 'aire-de-jeux': 1234 },
+      1235,
+    ).listen();
     const el = await fixture<ParvisPoll>(html`<parvis-poll lang="en" poll="parc-des-tilleuls"></parvis-poll>`);
     await until(el, 'closed');
     const counts = [...el.shadowRoot!.querySelectorAll('[part~="count"]')].map(text);

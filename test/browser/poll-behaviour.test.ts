@@ -85,7 +85,12 @@ describe('<parvis-poll> events', () => {
     const loadFailure = oneEvent(document, 'parvis-error');
     const missing = await renderPoll('inconnu');
     const loadEvent = await loadFailure;
-    expect(loadEvent.detail).to.include({ code: 'poll_not_found', operation: 'getPoll', status: 404, pollId: 'inconnu' });
+    expect(loadEvent.detail).to.include({
+      code: 'poll_not_found',
+      operation: 'getPoll',
+      status: 404,
+      pollId: 'inconnu',
+    });
     expect(missing.state).to.equal('error');
 
     const el = await renderPoll();
@@ -118,7 +123,26 @@ describe('<parvis-poll> parts', () => {
     new FakeServer(makePoll({ resultsVisibility: 'always' }), { kiosque: 1 }, 1).listen();
     const el = await renderPoll();
     await until(el, 'open');
-    for (const name of ['base', 'question', 'description', 'hint', 'options', 'option', 'option-label', 'submit', 'status', 'results', 'results-heading', 'result', 'result-label', 'count', 'track', 'bar', 'total', 'notice']) {
+    for (const name of [
+      'base',
+      'question',
+      'description',
+      'hint',
+      'options',
+      'option',
+      'option-label',
+      'submit',
+      'status',
+      'results',
+      'results-heading',
+      'result',
+      'result-label',
+      'count',
+      'track',
+      'bar',
+      'total',
+      'notice',
+    ]) {
       expect(parts(el, name), name).to.not.be.empty;
     }
   });

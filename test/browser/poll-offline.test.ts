@@ -26,7 +26,9 @@ describe('<parvis-poll> offline', () => {
     choose(el, 'Un jardin partagé');
     await submit(el);
     await until(el, 'queued');
-    expect(text(part(el, 'status'))).to.equal('Vous semblez hors ligne : votre vote sera envoyé dès le retour de la connexion.');
+    expect(text(part(el, 'status'))).to.equal(
+      'Vous semblez hors ligne : votre vote sera envoyé dès le retour de la connexion.',
+    );
     expect(text(part(el, 'my-vote'))).to.equal('Votre réponse : Un jardin partagé');
     expect(el.shadowRoot!.activeElement).to.equal(part(el, 'status'));
     expect(server.received).to.have.length(0);

@@ -37,7 +37,14 @@ describe('<parvis-poll> states', () => {
   });
 
   it('open, multiple choice: checkboxes, and feedback when too few or too many are chosen', async () => {
-    const server = new FakeServer(makePoll({ multiple: true, minChoices: 2, maxChoices: 2, options: [...makePoll().options, { id: 'fontaine', label: 'Une fontaine' }] })).listen();
+    const server = new FakeServer(
+      makePoll({
+        multiple: true,
+        minChoices: 2,
+        maxChoices: 2,
+        options: [...makePoll().options, { id: 'fontaine', label: 'Une fontaine' }],
+      }),
+    ).listen();
     const el = await renderPoll();
     await until(el, 'open');
     expect(inputs(el).every((input) => input.type === 'checkbox')).to.equal(true);
@@ -84,7 +91,11 @@ describe('<parvis-poll> states', () => {
   });
 
   it('voted: shows the citizen’s answer and the results, and offers no change when the poll forbids it', async () => {
-    new FakeServer(makePoll({ myVote: { choices: ['kiosque'], votedAt: '2026-02-01T10:00:00Z' } }), { kiosque: 3, 'aire-de-jeux': 1 }, 4).listen();
+    new FakeServer(
+      makePoll({ myVote: { choices: ['kiosque'], votedAt: '2026-02-01T10:00:00Z' } }),
+      { kiosque: 3, 'aire-de-jeux': 1 },
+      4,
+    ).listen();
     const el = await renderPoll();
     await until(el, 'voted');
     expect(text(part(el, 'my-vote'))).to.equal('Votre réponse : Un kiosque à musique');
@@ -96,7 +107,11 @@ describe('<parvis-poll> states', () => {
   });
 
   it('voted, changeable: the citizen can change their vote, starting from their answer', async () => {
-    const server = new FakeServer(makePoll({ allowChange: true, myVote: { choices: ['kiosque'], votedAt: '2026-02-01T10:00:00Z' } }), { kiosque: 1 }, 1).listen();
+    const server = new FakeServer(
+      makePoll({ allowChange: true, myVote: { choices: ['kiosque'], votedAt: '2026-02-01T10:00:00Z' } }),
+      { kiosque: 1 },
+      1,
+    ).listen();
     const el = await renderPoll();
     await until(el, 'voted');
     await expect(el).to.be.accessible();
@@ -115,7 +130,9 @@ describe('<parvis-poll> states', () => {
     new FakeServer(makePoll({ status: 'upcoming', opensAt: '2030-03-12T09:00:00+01:00' })).listen();
     const el = await renderPoll();
     await until(el, 'upcoming');
-    const expected = new Intl.DateTimeFormat('fr', { dateStyle: 'long', timeStyle: 'short' }).format(new Date('2030-03-12T09:00:00+01:00'));
+    const expected = new Intl.DateTimeFormat('fr', { dateStyle: 'long', timeStyle: 'short' }).format(
+      new Date('2030-03-12T09:00:00+01:00'),
+    );
     expect(text(part(el, 'notice'))).to.equal(`Ce sondage ouvrira le ${expected}.`);
     expect(parts(el, 'option-label').map(text)).to.have.length(3);
     expect(el.shadowRoot!.querySelector('input')).to.equal(null);
@@ -123,7 +140,11 @@ describe('<parvis-poll> states', () => {
   });
 
   it('closed: shows the results with counts, percentages and the total', async () => {
-    new FakeServer(makePoll({ status: 'closed', resultsVisibility: 'after_close' }), { 'aire-de-jeux': 1, 'jardin-partage': 2, kiosque: 0 }, 3).listen();
+    new FakeServer(
+      makePoll({ status: 'closed', resultsVisibility: 'after_close' }),
+      { 'aire-de-jeux': 1, 'jardin-partage': 2, kiosque: 0 },
+      3,
+    ).listen();
     const el = await renderPoll();
     await until(el, 'closed');
     expect(text(part(el, 'notice'))).to.match(/^Ce sondage est clos depuis le .*2026/);
@@ -189,7 +210,9 @@ describe('<parvis-poll> states', () => {
     worker.use(http.get(`${API}/v1/polls/:pollId`, () => (fail ? error(503, 'unavailable') : undefined)));
     const el = await renderPoll();
     await until(el, 'error');
-    expect(text(part(el, 'error'))).to.equal('Le service de participation est injoignable. Vérifiez votre connexion, puis réessayez.');
+    expect(text(part(el, 'error'))).to.equal(
+      'Le service de participation est injoignable. Vérifiez votre connexion, puis réessayez.',
+    );
     expect(part(el, 'error')!.getAttribute('role')).to.equal('alert');
     await expect(el).to.be.accessible();
     fail = false;

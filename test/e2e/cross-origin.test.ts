@@ -71,7 +71,11 @@ describe('the snippet on a city site of another origin', () => {
     const widget = page.locator('parvis-poll');
     const first = widget.getByRole('radio').first();
     await first.waitFor();
-    assert.equal(await page.getByRole('link', { name: 'Répondre au sondage' }).isVisible(), false, 'the fallback link is gone');
+    assert.equal(
+      await page.getByRole('link', { name: 'Répondre au sondage' }).isVisible(),
+      false,
+      'the fallback link is gone',
+    );
 
     const response = await admin(parvis, '/polls/parc-des-tilleuls');
     const before = ((await response.json()) as { results: { voters: number } }).results.voters;

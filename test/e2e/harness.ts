@@ -31,7 +31,11 @@ export interface RunningServer {
 }
 
 /** Starts `dist/node/server/main.js` exactly as `npm start` does, and waits until it answers. */
-export async function startServer(options: { dataDir: string; port?: number; env?: Record<string, string> }): Promise<RunningServer> {
+export async function startServer(options: {
+  dataDir: string;
+  port?: number;
+  env?: Record<string, string>;
+}): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
   const child: ChildProcess = spawn(process.execPath, [join(root, 'dist/node/server/main.js')], {
     cwd: root,

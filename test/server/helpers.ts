@@ -115,10 +115,16 @@ export async function openTestApp(options: TestAppOptions = {}): Promise<TestApp
   await writeFile(join(widgetsDir, 'parvis.js'), 'import("./chunks/poll-Ab12Cd34.js");\n');
   await writeFile(join(widgetsDir, 'chunks', 'poll-Ab12Cd34.js'), 'export const poll = 1;\n');
   await writeFile(join(demoDir, 'index.html'), '<!doctype html><html lang="fr"><title>Saint-Aubin</title></html>\n');
-  await writeFile(join(demoDir, 'en', 'index.html'), '<!doctype html><html lang="en"><title>Saint-Aubin</title></html>\n');
+  await writeFile(
+    join(demoDir, 'en', 'index.html'),
+    '<!doctype html><html lang="en"><title>Saint-Aubin</title></html>\n',
+  );
   await writeFile(join(demoDir, 'styles.css'), 'body { margin: 0 }\n');
   await writeFile(join(root, 'secret.txt'), 'outside the served directories\n');
-  const limits = options.rateLimits === false || options.rateLimits === undefined ? null : { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
+  const limits =
+    options.rateLimits === false || options.rateLimits === undefined
+      ? null
+      : { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
   const deps: AppDeps = {
     config: {
       allowedOrigins: options.allowedOrigins ?? null,
@@ -128,7 +134,10 @@ export async function openTestApp(options: TestAppOptions = {}): Promise<TestApp
     },
     store: db.store,
     adminToken: ADMIN_TOKEN,
-    verifyToken: createTokenVerifier({ jwtSecret: options.jwtSecret === undefined ? JWT_SECRET : options.jwtSecret, jwksUrl: null }),
+    verifyToken: createTokenVerifier({
+      jwtSecret: options.jwtSecret === undefined ? JWT_SECRET : options.jwtSecret,
+      jwksUrl: null,
+    }),
     limiter: limits ? new RateLimiter(limits) : null,
   };
   return {
@@ -163,7 +172,9 @@ type App = TestApp['app'];
 export function adminRequest(app: App, method: string, path: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = { Authorization: `Bearer ${ADMIN_TOKEN}` };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  return Promise.resolve(app.request(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }));
+  return Promise.resolve(
+    app.request(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }),
+  );
 }
 
 export async function createPoll(app: App, poll: Record<string, unknown>): Promise<void> {
@@ -194,11 +205,19 @@ export function vote(app: App, pollId: string, choices: unknown, options: VoteOp
   if (key !== null) headers['Idempotency-Key'] = key;
   Object.assign(headers, options.headers);
   return Promise.resolve(
-    app.request(`/v1/polls/${pollId}/votes`, { method: 'POST', headers, body: options.body ?? JSON.stringify({ choices }) }),
+    app.request(`/v1/polls/${pollId}/votes`, {
+      method: 'POST',
+      headers,
+      body: options.body ?? JSON.stringify({ choices }),
+    }),
   );
 }
 
-export function signToken(claims: Record<string, unknown>, expiresIn: string | number = '10m', secret = JWT_SECRET): Promise<string> {
+export function signToken(
+  claims: Record<string, unknown>,
+  expiresIn: string | number = '10m',
+  secret = JWT_SECRET,
+): Promise<string> {
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuedAt()
@@ -208,19 +227,45 @@ export function signToken(claims: Record<string, unknown>, expiresIn: string | n
 
 /** Everything a vote can change; equal before and after a refused request means it wrote nothing. */
 export async function snapshot(store: Store) {
-  const votes = await store.db.selectFrom('poll_votes').select(['poll_id', 'voter', 'choices', 'updated_at']).orderBy('poll_id').orderBy('voter').execute();
-  const keys = await store.db.selectFrom('idempotency_keys').select(['scope', 'key']).orderBy('scope').orderBy('key').execute();
-  const counters = await store.db.selectFrom('poll_options').select(['poll_id', 'id', 'votes']).orderBy('poll_id').orderBy('id').execute();
-  const polls = await store.db.selectFrom('polls').select(['id', 'voters', 'closed', 'updated_at']).orderBy('id').execute();
+  const votes = await store.db
+    .selectFrom('poll_votes')
+    .select(['poll_id', 'voter', 'choices', 'updated_at'])
+    .orderBy('poll_id')
+    .orderBy('voter')
+    .execute();
+  const keys = await store.db
+    .selectFrom('idempotency_keys')
+    .select(['scope', 'key'])
+    .orderBy('scope')
+    .orderBy('key')
+    .execute();
+  const counters = await store.db
+    .selectFrom('poll_options')
+    .select(['poll_id', 'id', 'votes'])
+    .orderBy('poll_id')
+    .orderBy('id')
+    .execute();
+  const polls = await store.db
+    .selectFrom('polls')
+    .select(['id', 'voters', 'closed', 'updated_at'])
+    .orderBy('id')
+    .execute();
   return { votes, keys, counters, polls };
 }
 
 /** The counters of `pollId` and the same numbers recounted from the stored votes. */
 export async function countersAndRecount(store: Store, pollId: string) {
   const poll = await store.db.selectFrom('polls').select('voters').where('id', '=', pollId).executeTakeFirstOrThrow();
-  const options = await store.db.selectFrom('poll_options').select(['id', 'votes']).where('poll_id', '=', pollId).execute();
+  const options = await store.db
+    .selectFrom('poll_options')
+    .select(['id', 'votes'])
+    .where('poll_id', '=', pollId)
+    .execute();
   const counted = await recount(store.db, pollId);
-  const counters = { voters: poll.voters, votes: Object.fromEntries(options.map((option) => [option.id, option.votes])) };
+  const counters = {
+    voters: poll.voters,
+    votes: Object.fromEntries(options.map((option) => [option.id, option.votes])),
+  };
   const fromVotes = {
     voters: counted.voters,
     votes: Object.fromEntries(options.map((option) => [option.id, counted.votes[option.id] ?? 0])),

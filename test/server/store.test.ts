@@ -42,7 +42,13 @@ describe(`store on ${ENGINE}`, () => {
 
   test('the database itself refuses a second vote of the same voter in a poll', async () => {
     await createPoll(store, { id: 'unique', question: 'Q ?', options });
-    const row = { poll_id: 'unique', voter: 'token:same-voter-000000', choices: '["jeux"]', created_at: 'x', updated_at: 'x' };
+    const row = {
+      poll_id: 'unique',
+      voter: 'token:same-voter-000000',
+      choices: '["jeux"]',
+      created_at: 'x',
+      updated_at: 'x',
+    };
     await store.write((trx) => trx.insertInto('poll_votes').values(row).execute());
     await assert.rejects(store.write((trx) => trx.insertInto('poll_votes').values(row).execute()));
     const poll = (await findPoll(store.db, 'unique'))!;
@@ -81,17 +87,29 @@ describe(`store on ${ENGINE}`, () => {
     const voters = Array.from({ length: 100 }, () => `token:${newVoter()}`);
     const attempts = Array.from({ length: 1000 }, (_, i) => {
       const choices = [[options[i % 3].id], [options[i % 3].id, options[(i + 1) % 3].id]][i % 2];
-      return castVote(store, { pollId: 'foule', voter: voters[i % 100], verified: false, choices, idempotency: { key: `k-${i}-attempt`, requestHash: `h${i}` } });
+      return castVote(store, {
+        pollId: 'foule',
+        voter: voters[i % 100],
+        verified: false,
+        choices,
+        idempotency: { key: `k-${i}-attempt`, requestHash: `h${i}` },
+      });
     });
     const settled = await Promise.allSettled(attempts);
     const accepted = settled.filter((result) => result.status === 'fulfilled').length;
-    const refusals = settled.flatMap((result) => (result.status === 'rejected' ? [(result.reason as ApiError).code] : []));
+    const refusals = settled.flatMap((result) =>
+      result.status === 'rejected' ? [(result.reason as ApiError).code] : [],
+    );
     assert.equal(accepted, 100);
     assert.deepEqual(new Set(refusals), new Set(['already_voted']));
     const { counters, fromVotes } = await countersAndRecount(store, 'foule');
     assert.equal(counters.voters, 100);
     assert.deepEqual(counters, fromVotes);
-    const keys = await store.db.selectFrom('idempotency_keys').select('key').where('key', 'like', 'k-%-attempt').execute();
+    const keys = await store.db
+      .selectFrom('idempotency_keys')
+      .select('key')
+      .where('key', 'like', 'k-%-attempt')
+      .execute();
     assert.equal(keys.length, 100, 'only accepted votes leave an idempotency record');
   });
 
@@ -100,29 +118,50 @@ describe(`store on ${ENGINE}`, () => {
     const voters = Array.from({ length: 100 }, () => `token:${newVoter()}`);
     const settled = await Promise.allSettled(
       Array.from({ length: 1000 }, (_, i) =>
-        castVote(store, { pollId: 'changeant', voter: voters[i % 100], verified: false, choices: [options[(i * 7) % 3].id] }),
+        castVote(store, {
+          pollId: 'changeant',
+          voter: voters[i % 100],
+          verified: false,
+          choices: [options[(i * 7) % 3].id],
+        }),
       ),
     );
     assert.ok(settled.every((result) => result.status === 'fulfilled'));
     const { counters, fromVotes } = await countersAndRecount(store, 'changeant');
     assert.equal(counters.voters, 100);
-    assert.equal(Object.values(counters.votes).reduce((a, b) => a + b, 0), 100);
+    assert.equal(
+      Object.values(counters.votes).reduce((a, b) => a + b, 0),
+      100,
+    );
     assert.deepEqual(counters, fromVotes);
   });
 
   test('a retried vote with the same key answers the first answer and counts once', async () => {
     await createPoll(store, { id: 'rejeu', question: 'Q ?', options, resultsVisibility: 'always' });
     const voter = `token:${newVoter()}`;
-    const ballot = { pollId: 'rejeu', voter, verified: false, choices: ['bancs'], idempotency: { key: 'same-key-1', requestHash: 'h1' } };
+    const ballot = {
+      pollId: 'rejeu',
+      voter,
+      verified: false,
+      choices: ['bancs'],
+      idempotency: { key: 'same-key-1', requestHash: 'h1' },
+    };
     const first = await castVote(store, ballot);
-    await castVote(store, { ...ballot, voter: `token:${newVoter()}`, idempotency: { key: 'other-key', requestHash: 'h2' } });
+    await castVote(store, {
+      ...ballot,
+      voter: `token:${newVoter()}`,
+      idempotency: { key: 'other-key', requestHash: 'h2' },
+    });
     const again = await castVote(store, ballot);
     assert.equal(first.replayed, false);
     assert.equal(again.replayed, true);
     assert.equal(again.body, first.body, 'the replay shows the results as they were, not as they are');
-    await assert.rejects(castVote(store, { ...ballot, choices: ['jeux'], idempotency: { key: 'same-key-1', requestHash: 'h3' } }), {
-      code: 'idempotency_key_reused',
-    });
+    await assert.rejects(
+      castVote(store, { ...ballot, choices: ['jeux'], idempotency: { key: 'same-key-1', requestHash: 'h3' } }),
+      {
+        code: 'idempotency_key_reused',
+      },
+    );
     const { counters } = await countersAndRecount(store, 'rejeu');
     assert.deepEqual(counters, { voters: 2, votes: { jeux: 0, bancs: 2, arbres: 0 } });
   });
@@ -130,7 +169,13 @@ describe(`store on ${ENGINE}`, () => {
   test('two voters may use the same idempotency key', async () => {
     await createPoll(store, { id: 'cles', question: 'Q ?', options });
     for (const voter of [newVoter(), newVoter()]) {
-      const outcome = await castVote(store, { pollId: 'cles', voter: `token:${voter}`, verified: false, choices: ['jeux'], idempotency: { key: 'shared-key', requestHash: 'h' } });
+      const outcome = await castVote(store, {
+        pollId: 'cles',
+        voter: `token:${voter}`,
+        verified: false,
+        choices: ['jeux'],
+        idempotency: { key: 'shared-key', requestHash: 'h' },
+      });
       assert.equal(outcome.replayed, false);
     }
     assert.equal((await countersAndRecount(store, 'cles')).counters.voters, 2);
@@ -138,7 +183,11 @@ describe(`store on ${ENGINE}`, () => {
 
   test('votes survive closing and reopening the database', async () => {
     await createPoll(store, { id: 'durable', question: 'Q ?', options });
-    await Promise.all(Array.from({ length: 20 }, () => castVote(store, { pollId: 'durable', voter: `token:${newVoter()}`, verified: false, choices: ['arbres'] })));
+    await Promise.all(
+      Array.from({ length: 20 }, () =>
+        castVote(store, { pollId: 'durable', voter: `token:${newVoter()}`, verified: false, choices: ['arbres'] }),
+      ),
+    );
     const reopened = db.reopen();
     const poll = await findPoll(reopened.db, 'durable');
     assert.equal(poll?.voters, 20);
@@ -158,7 +207,13 @@ describe(`demo seed on ${ENGINE}`, () => {
     assert.ok(await seedOnce(db.store, 'demo', demoDir));
     assert.equal(await seedOnce(db.store, 'demo', demoDir), null, 'a seeded database is not seeded again');
     const statuses: Record<string, string> = {};
-    for (const id of ['parc-des-tilleuls', 'mobilite-centre-ville', 'horaires-mediatheque', 'riverside-park', 'budget-participatif-2027-calendrier']) {
+    for (const id of [
+      'parc-des-tilleuls',
+      'mobilite-centre-ville',
+      'horaires-mediatheque',
+      'riverside-park',
+      'budget-participatif-2027-calendrier',
+    ]) {
       const poll = await readPoll(db.store, id, null);
       statuses[id] = poll.status;
       const { counters, fromVotes } = await countersAndRecount(db.store, id);
@@ -178,7 +233,10 @@ describe(`demo seed on ${ENGINE}`, () => {
     assert.equal(park.multiple, false);
     assert.equal(park.allowChange, true);
     const mobility = await readPoll(db.store, 'mobilite-centre-ville', null);
-    assert.deepEqual([mobility.multiple, mobility.minChoices, mobility.maxChoices, mobility.resultsVisibility], [true, 1, 3, 'always']);
+    assert.deepEqual(
+      [mobility.multiple, mobility.minChoices, mobility.maxChoices, mobility.resultsVisibility],
+      [true, 1, 3, 'always'],
+    );
   });
 
   test('is not loaded into a database that already holds polls', async () => {

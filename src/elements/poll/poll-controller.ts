@@ -122,7 +122,14 @@ export class PollController implements ReactiveController {
   async #enqueue(pollId: string, choices: string[], key: string): Promise<VoteOutcome> {
     // The voter token must exist before the replay, which may run on another page load.
     ensureVoterToken();
-    const entry: QueuedVote = { key, operation: 'castPollVote', api: this.#api, pollId, choices, queuedAt: new Date().toISOString() };
+    const entry: QueuedVote = {
+      key,
+      operation: 'castPollVote',
+      api: this.#api,
+      pollId,
+      choices,
+      queuedAt: new Date().toISOString(),
+    };
     try {
       await enqueue(entry);
     } catch (error) {
@@ -157,7 +164,8 @@ export class PollController implements ReactiveController {
   };
 
   #report(error: unknown, operation: 'getPoll' | 'castPollVote'): ParvisError {
-    const parvisError = error instanceof ParvisError ? error : new ParvisError('network_error', undefined, { cause: error });
+    const parvisError =
+      error instanceof ParvisError ? error : new ParvisError('network_error', undefined, { cause: error });
     const { code, message, status } = parvisError;
     this.#host.emit('parvis-error', { pollId: this.#host.poll, operation, code, message, status, error: parvisError });
     return parvisError;

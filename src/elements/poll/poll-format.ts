@@ -41,7 +41,8 @@ export class PollFormat {
   choiceHint(poll: Poll): string {
     const { minChoices: min, maxChoices: max } = poll;
     const [a, b] = [this.number(min), this.number(max)];
-    if (min === max) return this.#plural.select(min) === 'one' ? msg('Choisissez une réponse.') : msg(str`Choisissez ${a} réponses.`);
+    if (min === max)
+      return this.#plural.select(min) === 'one' ? msg('Choisissez une réponse.') : msg(str`Choisissez ${a} réponses.`);
     if (min <= 1) return msg(str`Choisissez jusqu’à ${b} réponses.`);
     return msg(str`Choisissez entre ${a} et ${b} réponses.`);
   }
@@ -51,7 +52,8 @@ export class PollFormat {
     const [min, max] = [this.number(poll.minChoices), this.number(poll.maxChoices)];
     if (count === 0) return msg('Choisissez au moins une réponse avant de voter.');
     if (count < poll.minChoices) return msg(str`Choisissez au moins ${min} réponses avant de voter.`);
-    if (count > poll.maxChoices) return msg(str`Vous pouvez choisir au plus ${max} réponses : retirez-en avant de voter.`);
+    if (count > poll.maxChoices)
+      return msg(str`Vous pouvez choisir au plus ${max} réponses : retirez-en avant de voter.`);
     return null;
   }
 

@@ -15,7 +15,11 @@ export function shares(poll: Poll): Map<string, { votes: number; share: number }
 }
 
 /** The results, when the server sent them; each bar is drawn, and said as text for screen readers. */
-export function renderResults(poll: Poll, format: PollFormat, mine: readonly string[]): TemplateResult | typeof nothing {
+export function renderResults(
+  poll: Poll,
+  format: PollFormat,
+  mine: readonly string[],
+): TemplateResult | typeof nothing {
   if (!poll.results) return nothing;
   const byOption = shares(poll);
   return html`
@@ -28,9 +32,11 @@ export function renderResults(poll: Poll, format: PollFormat, mine: readonly str
           return html`
             <li part="result" class="result">
               <span class="result-text">
-                <span part="result-label">${option.label}${isMine
-                  ? html` <span part="mine" class="mine">${msg('(votre choix)')}</span>`
-                  : nothing}</span>
+                <span part="result-label"
+                  >${option.label}${isMine
+                    ? html` <span part="mine" class="mine">${msg('(votre choix)')}</span>`
+                    : nothing}</span
+                >
                 <span part="count" class="count">${format.votes(votes)} · ${format.share(share)}</span>
               </span>
               <span part="track" class="track" aria-hidden="true">
@@ -60,14 +66,18 @@ export function resultsPolicy(poll: Poll): string | null {
   }
 }
 
-/** What the live region says after a vote: the thanks, then the results if the citizen may see them. */
-export function voteAnnouncement(poll: Poll, format: PollFormat): string {
+/**
+ * What the live region says after a vote: the thanks, then the results if the
+ * citizen may see them. The results are already drawn as bars, so they are
+ * spoken only, not shown twice.
+ */
+export function voteAnnouncement(poll: Poll, format: PollFormat): TemplateResult {
   const thanks = msg('Merci, votre vote est enregistré.');
-  if (!poll.results) return thanks;
+  if (!poll.results) return html`${thanks}`;
   const byOption = shares(poll);
   const summary = poll.options.map((option) => {
     const share = format.share(byOption.get(option.id)?.share ?? 0);
     return msg(str`${option.label} : ${share}`);
   });
-  return `${thanks} ${msg('Résultats :')} ${format.list(summary)}.`;
+  return html`${thanks}<span class="visually-hidden"> ${msg('Résultats :')} ${format.list(summary)}.</span>`;
 }

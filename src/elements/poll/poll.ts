@@ -171,12 +171,13 @@ export class ParvisPoll extends ParvisElement implements PollHost {
     const policy = resultsPolicy(poll);
     return html`
       <p part="question" class="question">${poll.question}</p>
-      ${this.#renderDescription(poll)}
-      ${state === 'upcoming' ? this.#renderUpcoming(poll, format) : nothing}
+      ${this.#renderDescription(poll)} ${state === 'upcoming' ? this.#renderUpcoming(poll, format) : nothing}
       ${state === 'closed'
-        ? html`<p part="notice" class="notice">${poll.closesAt
-            ? msg(str`Ce sondage est clos depuis le ${format.date(poll.closesAt)}.`)
-            : msg('Ce sondage est clos.')}</p>`
+        ? html`<p part="notice" class="notice">
+            ${poll.closesAt
+              ? msg(str`Ce sondage est clos depuis le ${format.date(poll.closesAt)}.`)
+              : msg('Ce sondage est clos.')}
+          </p>`
         : nothing}
       ${labels.length
         ? html`<p part="my-vote" class="my-vote">${msg('Votre réponse :')} ${format.list(labels)}</p>`
@@ -185,16 +186,20 @@ export class ParvisPoll extends ParvisElement implements PollHost {
       ${renderResults(poll, format, mine)}
       ${policy && state !== 'upcoming' ? html`<p part="notice" class="notice">${policy}</p>` : nothing}
       ${state === 'voted' && poll.allowChange
-        ? html`<button part="change" class="button secondary" type="button" @click=${this.#startChange}>${msg('Modifier mon vote')}</button>`
+        ? html`<button part="change" class="button secondary" type="button" @click=${this.#startChange}>
+            ${msg('Modifier mon vote')}
+          </button>`
         : nothing}
     `;
   }
 
   #renderUpcoming(poll: Poll, format: PollFormat): TemplateResult {
     return html`
-      <p part="notice" class="notice">${poll.opensAt
-        ? msg(str`Ce sondage ouvrira le ${format.date(poll.opensAt)}.`)
-        : msg('Ce sondage n’est pas encore ouvert.')}</p>
+      <p part="notice" class="notice">
+        ${poll.opensAt
+          ? msg(str`Ce sondage ouvrira le ${format.date(poll.opensAt)}.`)
+          : msg('Ce sondage n’est pas encore ouvert.')}
+      </p>
       <ul part="options" class="upcoming-options">
         ${poll.options.map((option) => html`<li part="option"><span part="option-label">${option.label}</span></li>`)}
       </ul>
@@ -217,19 +222,29 @@ export class ParvisPoll extends ParvisElement implements PollHost {
           ${this.#renderDescription(poll)}
           <p part="hint" id="hint" class="hint">
             ${poll.multiple ? format.choiceHint(poll) : msg('Choisissez une réponse.')}
-            ${poll.multiple ? html`<span class="selected">(${format.selected(this._selection.length, poll)})</span>` : nothing}
+            ${poll.multiple
+              ? html`<span class="selected">(${format.selected(this._selection.length, poll)})</span>`
+              : nothing}
           </p>
           ${poll.options.map(
             (option, index) => html`
               <div part="option" class="option">
-                <input id=${`option-${index}`} type=${type} name="choice" .value=${option.id}
-                  .checked=${live(this._selection.includes(option.id))} @change=${this.#onChange} />
+                <input
+                  id=${`option-${index}`}
+                  type=${type}
+                  name="choice"
+                  .value=${option.id}
+                  .checked=${live(this._selection.includes(option.id))}
+                  @change=${this.#onChange}
+                />
                 <label part="option-label" for=${`option-${index}`}>${option.label}</label>
               </div>
             `,
           )}
         </fieldset>
-        ${poll.closesAt ? html`<p part="notice" class="notice">${msg(str`Clôture le ${format.date(poll.closesAt)}.`)}</p>` : nothing}
+        ${poll.closesAt
+          ? html`<p part="notice" class="notice">${msg(str`Clôture le ${format.date(poll.closesAt)}.`)}</p>`
+          : nothing}
         ${problem ? html`<p part="error" id="problem" class="error" role="alert">${problem}</p>` : nothing}
         ${voteError ? renderError(voteError, () => this.#vote()) : nothing}
         <div class="actions">
@@ -237,16 +252,20 @@ export class ParvisPoll extends ParvisElement implements PollHost {
             ${submitting ? msg('Envoi en cours…') : msg('Voter')}
           </button>
           ${this._editing
-            ? html`<button part="cancel" class="button secondary" type="button" @click=${this.#cancelChange}>${msg('Garder mon vote')}</button>`
+            ? html`<button part="cancel" class="button secondary" type="button" @click=${this.#cancelChange}>
+                ${msg('Garder mon vote')}
+              </button>`
             : nothing}
         </div>
       </form>
       ${renderResults(poll, format, poll.myVote?.choices ?? [])}
-      ${this._editing ? nothing : html`<p part="notice" class="notice" ?hidden=${!resultsPolicy(poll)}>${resultsPolicy(poll)}</p>`}
+      ${this._editing
+        ? nothing
+        : html`<p part="notice" class="notice" ?hidden=${!resultsPolicy(poll)}>${resultsPolicy(poll)}</p>`}
     `;
   }
 
-  #announcement(format: PollFormat): string {
+  #announcement(format: PollFormat): TemplateResult | string {
     const { queued, accepted, data } = this.#controller;
     if (queued) return msg('Vous semblez hors ligne : votre vote sera envoyé dès le retour de la connexion.');
     if (accepted && data) return voteAnnouncement(data, format);

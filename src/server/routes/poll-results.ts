@@ -18,7 +18,8 @@ export function pollResultRoutes(deps: AppDeps): Hono {
       const pollId = pollIdOf(c);
       const authorization = c.req.header('Authorization');
       const isAdmin = authorization !== undefined && isAdminToken(authorization, deps.adminToken);
-      if (authorization !== undefined && !isAdmin) throw new ApiError('unauthorized', undefined, { 'WWW-Authenticate': 'Bearer' });
+      if (authorization !== undefined && !isAdmin)
+        throw new ApiError('unauthorized', undefined, { 'WWW-Authenticate': 'Bearer' });
       const poll = await findPoll(deps.store.db, pollId);
       if (!poll) throw new ApiError('poll_not_found');
       const now = new Date();

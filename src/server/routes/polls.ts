@@ -28,9 +28,14 @@ export function pollRoutes(deps: AppDeps): Hono {
     const citizen = await identify(c, verifyToken);
     const { choices } = await readJson(c, CastPollVote, PUBLIC_BODY_LIMIT);
     if (citizen.voter) limiter?.takeVoter(citizen.voter);
-    const requestHash = createHash('sha256').update(`${pollId}\n${JSON.stringify(choices)}`).digest('base64url');
+    const requestHash = createHash('sha256')
+      .update(`${pollId}\n${JSON.stringify(choices)}`)
+      .digest('base64url');
     const outcome = await castVote(store, { pollId, ...citizen, choices, idempotency: { key, requestHash } });
-    const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' };
+    const headers: Record<string, string> = {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'no-store',
+    };
     if (outcome.replayed) headers['Idempotent-Replayed'] = 'true';
     return c.body(outcome.body, 200, headers);
   });

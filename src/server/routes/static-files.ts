@@ -41,11 +41,14 @@ export function staticFiles(dirs: { widgetsDir: string; demoDir: string }): Hand
   return async (c, next) => {
     const found = (await find(dirs.widgetsDir, c.req.path, true)) ?? (await find(dirs.demoDir, c.req.path, false));
     if (!found) return next();
+    // `/en` → `/en/`, so that the page's relative links resolve inside its directory.
+    // One leading slash only: `//host/` would send the browser to another site.
+    if (found === 'directory') return c.redirect(`/${c.req.path.replace(/^\/+/, '')}/`, 301);
     return send(c, found);
   };
 }
 
-async function find(root: string, urlPath: string, widget: boolean): Promise<Found | null> {
+async function find(root: string, urlPath: string, widget: boolean): Promise<Found | 'directory' | null> {
   let relative: string;
   try {
     relative = decodeURIComponent(urlPath);
@@ -58,7 +61,7 @@ async function find(root: string, urlPath: string, widget: boolean): Promise<Fou
   if (path !== base && !path.startsWith(base + sep)) return null;
   let stats = await stat(path).catch(() => null);
   if (stats?.isDirectory()) {
-    if (!urlPath.endsWith('/')) return null;
+    if (!urlPath.endsWith('/')) return 'directory';
     path = join(path, 'index.html');
     stats = await stat(path).catch(() => null);
   }

@@ -36,20 +36,20 @@ export async function readPoll(store: Store, pollId: string, voter: string | nul
 /**
  * Records a vote and answers with the poll as the voter now sees it. The vote,
  * the counters and the idempotency record are written in one transaction.
+ *
+ * A retried request is recognised only when its write is refused (the vote
+ * exists, the key is taken, the poll has closed since): retries are rare, and
+ * looking the key up before every vote would cost every vote a query.
  */
 export async function castVote(store: Store, ballot: Ballot): Promise<CastOutcome> {
   const { idempotency, voter } = ballot;
-  if (idempotency && voter) {
-    const earlier = await findResponse(store.db, voter, idempotency.key);
-    if (earlier) return replay(store, ballot.pollId, earlier, idempotency.requestHash);
-  }
   try {
     const body = await store.write((trx) => writeBallot(trx, store, ballot));
     return { body, replayed: false };
   } catch (error) {
-    if (!(error instanceof KeyTakenError) || !idempotency || !voter) throw error;
+    if (!(error instanceof KeyTakenError || error instanceof ApiError) || !idempotency || !voter) throw error;
     const earlier = await findResponse(store.db, voter, idempotency.key);
-    if (!earlier) throw error;
+    if (!earlier) throw error instanceof KeyTakenError ? new ApiError('idempotency_key_reused') : error;
     return replay(store, ballot.pollId, earlier, idempotency.requestHash);
   }
 }
@@ -94,7 +94,12 @@ function pollsInTransaction(trx: Store['db']): Map<string, polls.PollRecord> {
 }
 
 /** The first answer again, rebuilt from the stored moment and the poll's settings. */
-async function replay(store: Store, pollId: string, earlier: StoredResponse, requestHash: string): Promise<CastOutcome> {
+async function replay(
+  store: Store,
+  pollId: string,
+  earlier: StoredResponse,
+  requestHash: string,
+): Promise<CastOutcome> {
   if (earlier.requestHash !== requestHash) throw new ApiError('idempotency_key_reused');
   const poll = await polls.findPoll(store.db, pollId);
   if (!poll) throw new ApiError('poll_not_found');
@@ -116,7 +121,8 @@ export async function createPoll(store: Store, input: CreatePoll): Promise<Admin
   return store.write(async (trx) => {
     const now = new Date();
     pollsInTransaction(trx).delete(input.id);
-    if (!(await polls.insertPoll(trx, input.id, settings, input.options, now.toISOString()))) throw new ApiError('poll_exists');
+    if (!(await polls.insertPoll(trx, input.id, settings, input.options, now.toISOString())))
+      throw new ApiError('poll_exists');
     return adminPollView(await requirePoll(trx, input.id), now);
   });
 }
@@ -160,6 +166,12 @@ async function requirePoll(db: Store['db'], pollId: string): Promise<polls.PollR
   return poll;
 }
 
-function sameOptions(current: ReadonlyArray<{ id: string; label: string }>, next: ReadonlyArray<{ id: string; label: string }>) {
-  return current.length === next.length && current.every((option, i) => option.id === next[i].id && option.label === next[i].label);
+function sameOptions(
+  current: ReadonlyArray<{ id: string; label: string }>,
+  next: ReadonlyArray<{ id: string; label: string }>,
+) {
+  return (
+    current.length === next.length &&
+    current.every((option, i) => option.id === next[i].id && option.label === next[i].label)
+  );
 }

@@ -46,7 +46,9 @@ function openSqlite(path: string): Store {
   const writerConnection = connect(path);
   // An in-memory database exists only in its own connection.
   const readerConnection = path === ':memory:' ? writerConnection : connect(path);
-  const writer = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(writerConnection) }) });
+  const writer = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: cachingStatements(writerConnection) }),
+  });
   const reader =
     readerConnection === writerConnection
       ? writer
@@ -59,9 +61,10 @@ function openSqlite(path: string): Store {
     migrate: () => migrateToLatest(writer),
     async close() {
       await commits.drain();
-      if (reader !== writer) await reader.destroy();
-      writerConnection.pragma('wal_checkpoint(TRUNCATE)');
+      await reader.destroy();
       await writer.destroy();
+      // Kysely closes only the connections it has used. The last one to close folds the log into the file.
+      for (const connection of [readerConnection, writerConnection]) if (connection.open) connection.close();
     },
   };
 }
@@ -83,7 +86,9 @@ function connect(path: string): SqliteDatabase.Database {
 function cachingStatements(connection: SqliteDatabase.Database): KyselySqliteDatabase {
   const statements = new Map<string, SqliteDatabase.Statement>();
   return {
-    close: () => connection.close(),
+    close: () => {
+      if (connection.open) connection.close();
+    },
     prepare(sqlText) {
       let statement = statements.get(sqlText);
       if (!statement) {

@@ -1,14 +1,4 @@
-import { type CreateTableBuilder, type Kysely, type Migration, type MigrationProvider, Migrator, SqliteAdapter, sql } from 'kysely';
-
-/**
- * On SQLite, a table keyed by its primary key alone (WITHOUT ROWID) takes one
- * B-tree write per row instead of two: these are the tables written on every vote.
- */
-function keyedByPrimaryKey(db: Kysely<any>) {
-  const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
-  return <T extends string, C extends string>(table: CreateTableBuilder<T, C>) =>
-    sqlite ? table.modifyEnd(sql`without rowid`) : table;
-}
+import { type Kysely, type Migration, type MigrationProvider, Migrator, SqliteAdapter, sql } from 'kysely';
 
 /** Every schema change, in order. Never edit a migration once released: add one. */
 const migrations: Record<string, Migration> = {
@@ -54,8 +44,7 @@ const migrations: Record<string, Migration> = {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
         // One vote per voter per poll is this constraint, never a prior read.
-        .addPrimaryKeyConstraint('poll_votes_one_per_voter', ['poll_id', 'voter'])
-        .$call(keyedByPrimaryKey(db))
+        .addUniqueConstraint('poll_votes_one_per_voter', ['poll_id', 'voter'])
         .execute();
       await db.schema
         .createTable('idempotency_keys')
@@ -65,8 +54,7 @@ const migrations: Record<string, Migration> = {
         .addColumn('status', 'integer', (c) => c.notNull())
         .addColumn('body', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
-        .addPrimaryKeyConstraint('idempotency_keys_pk', ['scope', 'key'])
-        .$call(keyedByPrimaryKey(db))
+        .addUniqueConstraint('idempotency_keys_one_per_voter', ['scope', 'key'])
         .execute();
       await db.schema.createIndex('idempotency_keys_created_at').on('idempotency_keys').column('created_at').execute();
     },
@@ -76,7 +64,13 @@ const migrations: Record<string, Migration> = {
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  // PostgreSQL: Kysely looks for its bookkeeping tables in every schema unless told which one;
+  // several Parvis databases may share a server in schemas of their own.
+  const migrationTableSchema =
+    db.getExecutor().adapter instanceof SqliteAdapter
+      ? undefined
+      : (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0].schema;
+  const { error, results } = await new Migrator({ db, provider, migrationTableSchema }).migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error || failed) {
     throw new Error(`Migration ${failed?.migrationName ?? ''} failed`, { cause: error });

@@ -42,7 +42,11 @@ const selectPoll = prepared<{ id: string }, PollTable>((db, arg) =>
   db.selectFrom('polls').selectAll().where('id', '=', arg('id')),
 );
 const selectOptions = prepared<{ pollId: string }, PollOptionRecord>((db, arg) =>
-  db.selectFrom('poll_options').select(['id', 'label', 'votes']).where('poll_id', '=', arg('pollId')).orderBy('position'),
+  db
+    .selectFrom('poll_options')
+    .select(['id', 'label', 'votes'])
+    .where('poll_id', '=', arg('pollId'))
+    .orderBy('position'),
 );
 
 export async function findPoll(db: Db, id: string): Promise<PollRecord | null> {
@@ -136,7 +140,7 @@ export async function writeVote(
   const pollId = poll.id;
   const inserted = await insertVote(db, { pollId, voter, choices: JSON.stringify(choices), now });
   if (inserted.rows.length > 0) {
-    await addVotes(db, poll, choices, 1);
+    await addVotes(db, poll, new Map(choices.map((id) => [id, 1])));
     poll.voters = (await countVoter(db, { pollId })).rows[0].voters;
     return 'inserted';
   }
@@ -145,8 +149,10 @@ export async function writeVote(
   const previous = await (replace.lockRows ? selectVoteForUpdate : selectVote)(db, { pollId, voter });
   await updateVote(db, { pollId, voter, choices: JSON.stringify(choices), now });
   const before: string[] = JSON.parse(previous.rows[0].choices);
-  await addVotes(db, poll, before.filter((id) => !choices.includes(id)), -1);
-  await addVotes(db, poll, choices.filter((id) => !before.includes(id)), 1);
+  const deltas = new Map<string, number>();
+  for (const id of before) deltas.set(id, -1);
+  for (const id of choices) deltas.set(id, (deltas.get(id) ?? 0) + 1);
+  await addVotes(db, poll, deltas);
   return 'replaced';
 }
 
@@ -154,17 +160,24 @@ const insertVote = prepared<{ pollId: string; voter: string; choices: string; no
   (db, arg) =>
     db
       .insertInto('poll_votes')
-      .values({ poll_id: arg('pollId'), voter: arg('voter'), choices: arg('choices'), created_at: arg('now'), updated_at: arg('now') })
+      .values({
+        poll_id: arg('pollId'),
+        voter: arg('voter'),
+        choices: arg('choices'),
+        created_at: arg('now'),
+        updated_at: arg('now'),
+      })
       .onConflict((oc) => oc.columns(['poll_id', 'voter']).doNothing())
       .returning('voter'),
 );
-const selectVoteForUpdate = prepared<{ pollId: string; voter: string }, { choices: string; updated_at: string }>((db, arg) =>
-  db
-    .selectFrom('poll_votes')
-    .select(['choices', 'updated_at'])
-    .where('poll_id', '=', arg('pollId'))
-    .where('voter', '=', arg('voter'))
-    .forUpdate(),
+const selectVoteForUpdate = prepared<{ pollId: string; voter: string }, { choices: string; updated_at: string }>(
+  (db, arg) =>
+    db
+      .selectFrom('poll_votes')
+      .select(['choices', 'updated_at'])
+      .where('poll_id', '=', arg('pollId'))
+      .where('voter', '=', arg('voter'))
+      .forUpdate(),
 );
 const updateVote = prepared<{ pollId: string; voter: string; choices: string; now: string }, never>((db, arg) =>
   db
@@ -199,9 +212,15 @@ export async function recount(db: Db, pollId: string): Promise<{ voters: number;
   return { voters: rows.length, votes };
 }
 
-/** Adds `delta` to the chosen options' counters and mirrors the new values into `poll`. */
-async function addVotes(db: Db, poll: PollRecord, optionIds: string[], delta: 1 | -1): Promise<void> {
-  for (const optionId of optionIds) {
+/**
+ * Adds each delta to its option's counter and mirrors the new values into
+ * `poll`. Options are updated in id order, the same in every transaction,
+ * so that two votes locking the same counters never wait for each other in a cycle.
+ */
+async function addVotes(db: Db, poll: PollRecord, deltas: Map<string, number>): Promise<void> {
+  for (const optionId of [...deltas.keys()].sort()) {
+    const delta = deltas.get(optionId)!;
+    if (delta === 0) continue;
     const [row] = (await addVote(db, { pollId: poll.id, optionId, delta })).rows;
     const option = poll.options.find((candidate) => candidate.id === optionId);
     if (option && row) option.votes = row.votes;
@@ -211,7 +230,9 @@ async function addVotes(db: Db, poll: PollRecord, optionIds: string[], delta: 1 
 async function insertOptions(db: Db, pollId: string, options: Array<{ id: string; label: string }>): Promise<void> {
   await db
     .insertInto('poll_options')
-    .values(options.map((option, position) => ({ poll_id: pollId, id: option.id, label: option.label, position, votes: 0 })))
+    .values(
+      options.map((option, position) => ({ poll_id: pollId, id: option.id, label: option.label, position, votes: 0 })),
+    )
     .execute();
 }
 

@@ -74,7 +74,9 @@ export class FakeServer {
   view(): Poll {
     const { resultsVisibility: policy, status, myVote } = this.poll;
     const visible =
-      policy === 'always' || (policy === 'after_vote' && myVote !== null) || (policy === 'after_close' && status === 'closed');
+      policy === 'always' ||
+      (policy === 'after_vote' && myVote !== null) ||
+      (policy === 'after_close' && status === 'closed');
     return { ...this.poll, results: visible ? { voters: this.voters, options: this.votes } : null };
   }
 

@@ -2,7 +2,9 @@ import { waitUntil } from '@open-wc/testing';
 import type { ParvisPoll, PollState } from '../../../src/elements/poll/poll.js';
 
 export async function until(element: ParvisPoll, state: PollState): Promise<void> {
-  await waitUntil(() => element.state === state, `the poll never reached "${state}" (it is "${element.state}")`, { timeout: 4000 });
+  await waitUntil(() => element.state === state, `the poll never reached "${state}" (it is "${element.state}")`, {
+    timeout: 4000,
+  });
   await element.updateComplete;
 }
 

@@ -6,6 +6,7 @@ import { API } from './api.js';
 export * from './dom.js';
 
 export async function renderPoll(pollId = 'parc-des-tilleuls', api = API): Promise<ParvisPoll> {
-  return fixture<ParvisPoll>(html`<parvis-poll poll=${pollId} api=${api}><a href="/p/${pollId}">Répondre au sondage</a></parvis-poll>`);
+  return fixture<ParvisPoll>(
+    html`<parvis-poll poll=${pollId} api=${api}><a href="/p/${pollId}">Répondre au sondage</a></parvis-poll>`,
+  );
 }
-
