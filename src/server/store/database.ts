@@ -32,12 +32,18 @@ export function openStore(url: string, sqlitePath: string | null): Store {
 function openPostgres(connectionString: string): Store {
   const pool = new pg.Pool({ connectionString, max: 20 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // Every vote updates the same counter rows, so concurrent transactions would
+  // wait for each other's commit anyway: one batch at a time, one commit per batch.
+  const commits = new GroupCommit(db);
   return {
     engine: 'postgres',
     db,
-    write: (work) => db.transaction().execute(work),
+    write: (work) => commits.submit(work),
     migrate: () => migrateToLatest(db),
-    close: () => db.destroy(),
+    async close() {
+      await commits.drain();
+      await db.destroy();
+    },
   };
 }
 

@@ -19,7 +19,7 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 const MAX_BATCH = 512;
 
 /**
- * Group commit for SQLite: the writes that arrive together share one
+ * Group commit: the writes that arrive together share one
  * transaction, hence one fsync, instead of one fsync each. Each write runs in
  * its own savepoint, so a refused one (a second vote, a reused idempotency key)
  * rolls back only itself; every caller is answered only after the COMMIT,
