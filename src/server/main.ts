@@ -16,7 +16,6 @@ const lines = [
   `  Widgets bundle   ${server.url}/parvis.js`,
   `  API              ${server.url}/v1`,
   `  OpenAPI          ${server.url}/v1/openapi.json`,
-  `  Admin console    ${server.url}/admin`,
   `  Admin token      ${server.adminToken}`,
 ];
 if (server.seeded) lines.push(`  Seed loaded from ${server.seeded}`);
