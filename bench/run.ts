@@ -1,17 +1,32 @@
-// `npm run bench`: bundle sizes, then castPollVote throughput on SQLite and
-// PostgreSQL next to a raw node:http baseline. Figures are printed, never asserted.
+// `npm run bench`: bundle sizes and render timings, then castPollVote throughput
+// on SQLite and PostgreSQL next to a raw node:http baseline. Figures are
+// printed, never asserted.
 import pg from 'pg';
-import { startServer, temporaryDirectory } from '../test/e2e/harness.js';
+import { startServer, temporaryDirectory, type RunningServer } from '../test/e2e/harness.js';
 import { createBenchPoll, loadVotes, startBaseline, tally, type LoadResult } from './load.js';
+import { renderTimings } from './render.js';
 import { bundleSizes } from './sizes.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const postgresUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (value: number) => `${Math.round(value)} ms`;
 
 const data = temporaryDirectory();
 const results: LoadResult[] = [];
 const checks: string[] = [];
+
+/** Votes on a poll of its own, then compares the server's tally with the votes autocannon saw accepted. */
+async function measureVotes(server: RunningServer, engine: string, label: string): Promise<void> {
+  const id = `bench-${engine.toLowerCase()}`;
+  await createBenchPoll(server, id);
+  await createBenchPoll(server, `${id}-warmup`);
+  const result = await loadVotes(label, server.url, { warmup: `${id}-warmup`, measured: id }, seconds);
+  results.push(result);
+  const counted = await tally(server, id);
+  checks.push(`${engine}: tally ${counted} vs accepted ${result.ok}: ${counted === result.ok ? 'equal' : 'DIFFERENT'}`);
+}
+
 try {
   const sqlite = await startServer({ dataDir: data.path, env: { PARVIS_RATE_LIMIT: 'off', PARVIS_SEED: 'demo' } });
   try {
@@ -23,23 +38,19 @@ try {
       `all chunks (${sizes.all.files.length} files): raw ${kb(sizes.all.raw)} · gzip ${kb(sizes.all.gzip)} · brotli ${kb(sizes.all.brotli)}`,
     );
 
+    const render = await renderTimings(sqlite, 'parc-des-tilleuls');
+    console.log(
+      '\n## A page with one poll, CPU slowed down 4× (DESIGN §9: first render ≤ 50 ms, no task over 50 ms, no shift)',
+    );
+    console.log(`after parvis.js arrived: placeholder ${ms(render.firstRender)}, poll ready ${ms(render.ready)}`);
+    console.log(`tasks over 50 ms: ${render.longTasks.length ? render.longTasks.map(ms).join(', ') : 'none'}`);
+    console.log(`cumulative layout shift: ${render.layoutShift.toFixed(3)}`);
+
     const baseline = await startBaseline();
     results.push(await loadVotes('raw node:http baseline', baseline.url, { warmup: 'x', measured: 'x' }, seconds));
     baseline.stop();
 
-    await createBenchPoll(sqlite, 'bench-sqlite');
-    await createBenchPoll(sqlite, 'bench-sqlite-warmup');
-    const onSqlite = await loadVotes(
-      'castPollVote, SQLite (WAL, synchronous FULL)',
-      sqlite.url,
-      { warmup: 'bench-sqlite-warmup', measured: 'bench-sqlite' },
-      seconds,
-    );
-    results.push(onSqlite);
-    const sqliteTally = await tally(sqlite, 'bench-sqlite');
-    checks.push(
-      `SQLite: tally ${sqliteTally} vs accepted ${onSqlite.ok}: ${sqliteTally === onSqlite.ok ? 'equal' : 'DIFFERENT'}`,
-    );
+    await measureVotes(sqlite, 'SQLite', 'castPollVote, SQLite (WAL, synchronous FULL)');
   } finally {
     await sqlite.stop();
   }
@@ -62,19 +73,7 @@ try {
       env: { PARVIS_RATE_LIMIT: 'off', PARVIS_SEED: 'none', DATABASE_URL: url.toString() },
     });
     try {
-      await createBenchPoll(server, 'bench-postgres');
-      await createBenchPoll(server, 'bench-postgres-warmup');
-      const onPostgres = await loadVotes(
-        'castPollVote, PostgreSQL',
-        server.url,
-        { warmup: 'bench-postgres-warmup', measured: 'bench-postgres' },
-        seconds,
-      );
-      results.push(onPostgres);
-      const postgresTally = await tally(server, 'bench-postgres');
-      checks.push(
-        `PostgreSQL: tally ${postgresTally} vs accepted ${onPostgres.ok}: ${postgresTally === onPostgres.ok ? 'equal' : 'DIFFERENT'}`,
-      );
+      await measureVotes(server, 'PostgreSQL', 'castPollVote, PostgreSQL');
     } finally {
       await server.stop();
       await maintenance.query(`DROP DATABASE IF EXISTS ${database}`);
