@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { loadConfig } from '../../src/server/config.js';
 import { startServer, type RunningServer } from '../../src/server/start.js';
 import { createPoll, errorCode, newVoter, openTestApp, snapshot, type TestApp, vote } from './helpers.js';
@@ -236,6 +237,27 @@ describe('static files', () => {
     assert.equal(await response.text(), 'import("./chunks/poll-Ab12Cd34.js");\n');
     const etag = response.headers.get('ETag')!;
     assert.equal((await t.app.request('/parvis.js', { headers: { 'If-None-Match': etag } })).status, 304);
+  });
+
+  test('text files travel compressed with the best encoding the browser accepts', async () => {
+    const plain = await (await t.app.request('/styles.css')).text();
+    const brotli = await t.app.request('/styles.css', { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    assert.equal(brotli.headers.get('Content-Encoding'), 'br');
+    assert.equal(brotli.headers.get('Vary'), 'Accept-Encoding');
+    const brotliBytes = Buffer.from(await brotli.arrayBuffer());
+    assert.equal(Number(brotli.headers.get('Content-Length')), brotliBytes.length);
+    assert.equal(brotliDecompressSync(brotliBytes).toString(), plain);
+
+    const gzipped = await t.app.request('/parvis.js', { headers: { 'Accept-Encoding': 'gzip, br;q=0' } });
+    assert.equal(gzipped.headers.get('Content-Encoding'), 'gzip');
+    assert.equal(
+      gunzipSync(Buffer.from(await gzipped.arrayBuffer())).toString(),
+      'import("./chunks/poll-Ab12Cd34.js");\n',
+    );
+
+    const identity = await t.app.request('/parvis.js', { headers: { 'Accept-Encoding': 'identity' } });
+    assert.equal(identity.headers.get('Content-Encoding'), null);
+    assert.equal(await identity.text(), 'import("./chunks/poll-Ab12Cd34.js");\n');
   });
 
   test('hashed chunks are cached for good', async () => {

@@ -1,7 +1,9 @@
 import { createReadStream, type Stats } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { Context, Handler } from 'hono';
 import { PAGE_CSP } from '../http/security.js';
 import { matches } from '../http/read-response.js';
@@ -22,6 +24,54 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+/** Text worth compressing; images and fonts are compressed already. */
+const COMPRESSIBLE = /^(text\/|application\/json|image\/svg)/;
+
+const compressors = {
+  br: promisify(brotliCompress),
+  gzip: promisify(gzip),
+};
+type Encoding = keyof typeof compressors;
+
+/**
+ * Compressed copies, made once per file version: the widget bundle is a few
+ * files that every page of a city asks for, and the size bars of the design
+ * are about the bytes that travel. Keyed by path, encoding and ETag, so a new
+ * build replaces its entries; bounded by the number of files served.
+ */
+const compressed = new Map<string, Promise<Buffer>>();
+
+function compressedCopy(path: string, etag: string, encoding: Encoding): Promise<Buffer> {
+  const key = `${encoding} ${etag} ${path}`;
+  let copy = compressed.get(key);
+  if (!copy) {
+    copy = readFile(path).then((bytes) =>
+      encoding === 'br'
+        ? compressors.br(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+        : compressors.gzip(bytes, { level: 9 }),
+    );
+    if (compressed.size >= 500) compressed.clear();
+    compressed.set(key, copy);
+    copy.catch(() => compressed.delete(key));
+  }
+  return copy;
+}
+
+/** The best encoding the client accepts (`br`, then `gzip`), ignoring any it refuses with `q=0`. */
+export function preferredEncoding(acceptEncoding: string | undefined): Encoding | null {
+  if (!acceptEncoding) return null;
+  const accepted = new Set(
+    acceptEncoding
+      .split(',')
+      .map((part) => part.trim().split(';'))
+      .filter(([, q]) => !q || !/^\s*q=0(\.0*)?\s*$/.test(q))
+      .map(([name]) => name.trim().toLowerCase()),
+  );
+  if (accepted.has('br')) return 'br';
+  if (accepted.has('gzip')) return 'gzip';
+  return null;
+}
 
 /** A content hash in the file name (`poll-3fA9c_1x.js`): the file never changes under that name. */
 const HASHED = /[.-][A-Za-z0-9_-]{8,}\.(?:js|mjs|css|map)$/;
@@ -68,7 +118,7 @@ async function find(root: string, urlPath: string, widget: boolean): Promise<Fou
   return stats?.isFile() ? { path, stats, widget } : null;
 }
 
-function send(c: Context, { path, stats, widget }: Found): Response {
+async function send(c: Context, { path, stats, widget }: Found): Promise<Response> {
   const type = TYPES[extname(path)] ?? 'application/octet-stream';
   const etag = `W/"${stats.size.toString(36)}-${Math.trunc(stats.mtimeMs).toString(36)}"`;
   const headers: Record<string, string> = {
@@ -83,8 +133,17 @@ function send(c: Context, { path, stats, widget }: Found): Response {
     headers['Content-Security-Policy'] = PAGE_CSP;
     headers['X-Frame-Options'] = 'SAMEORIGIN';
   }
+  const compressible = COMPRESSIBLE.test(type);
+  if (compressible) headers.Vary = 'Accept-Encoding';
   if (matches(c.req.header('If-None-Match'), etag)) return c.body(null, 304, headers);
   headers['Content-Type'] = type;
+  const encoding = compressible ? preferredEncoding(c.req.header('Accept-Encoding')) : null;
+  if (encoding) {
+    const bytes = await compressedCopy(path, etag, encoding);
+    headers['Content-Encoding'] = encoding;
+    headers['Content-Length'] = String(bytes.length);
+    return c.body(c.req.method === 'HEAD' ? null : new Uint8Array(bytes), 200, headers);
+  }
   headers['Content-Length'] = String(stats.size);
   if (c.req.method === 'HEAD') return c.body(null, 200, headers);
   const body = Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>;
