@@ -35,6 +35,9 @@ try {
     console.log(`page with one poll: ${sizes.onePoll.files.join(', ')}`);
     console.log(`  raw ${kb(sizes.onePoll.raw)} · gzip ${kb(sizes.onePoll.gzip)} · brotli ${kb(sizes.onePoll.brotli)}`);
     console.log(
+      `  as the server sent them to Chromium: ${kb(sizes.transferred.bytes)} (${sizes.transferred.encodings.join(', ')})`,
+    );
+    console.log(
       `all chunks (${sizes.all.files.length} files): raw ${kb(sizes.all.raw)} · gzip ${kb(sizes.all.gzip)} · brotli ${kb(sizes.all.brotli)}`,
     );
 

@@ -33,10 +33,16 @@ function allScripts(dir: string): string[] {
   });
 }
 
+export interface Transferred {
+  /** Bytes of JavaScript bodies as the server sent them to Chromium, and their encodings. */
+  bytes: number;
+  encodings: string[];
+}
+
 export async function bundleSizes(
   server: RunningServer,
   pollId: string,
-): Promise<{ onePoll: SizeReport; all: SizeReport }> {
+): Promise<{ onePoll: SizeReport; all: SizeReport; transferred: Transferred }> {
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
@@ -50,14 +56,33 @@ export async function bundleSizes(
       }),
     );
     const scripts = new Set<string>();
+    const sent: Array<Promise<{ bytes: number; encoding: string }>> = [];
     page.on('response', (response) => {
       const url = new URL(response.url());
-      if (url.origin === server.url && url.pathname.endsWith('.js')) scripts.add(url.pathname.slice(1));
+      if (url.origin !== server.url || !url.pathname.endsWith('.js')) return;
+      scripts.add(url.pathname.slice(1));
+      sent.push(
+        response
+          .request()
+          .sizes()
+          .then(async ({ responseBodySize }) => ({
+            bytes: responseBodySize,
+            encoding: (await response.headerValue('content-encoding')) ?? 'identity',
+          })),
+      );
     });
     await page.goto(pageUrl);
     await page.getByRole('group').first().waitFor({ timeout: 15_000 });
     await page.waitForLoadState('networkidle');
-    return { onePoll: measure([...scripts].sort()), all: measure(allScripts(join(root, 'dist/widgets'))) };
+    const bodies = await Promise.all(sent);
+    return {
+      onePoll: measure([...scripts].sort()),
+      all: measure(allScripts(join(root, 'dist/widgets'))),
+      transferred: {
+        bytes: bodies.reduce((sum, body) => sum + body.bytes, 0),
+        encodings: [...new Set(bodies.map((body) => body.encoding))],
+      },
+    };
   } finally {
     await browser.close();
   }

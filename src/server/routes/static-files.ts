@@ -142,7 +142,8 @@ async function send(c: Context, { path, stats, widget }: Found): Promise<Respons
     const bytes = await compressedCopy(path, etag, encoding);
     headers['Content-Encoding'] = encoding;
     headers['Content-Length'] = String(bytes.length);
-    return c.body(c.req.method === 'HEAD' ? null : new Uint8Array(bytes), 200, headers);
+    if (c.req.method === 'HEAD') return c.body(null, 200, headers);
+    return c.body(new Uint8Array(bytes), 200, headers);
   }
   headers['Content-Length'] = String(stats.size);
   if (c.req.method === 'HEAD') return c.body(null, 200, headers);
