@@ -27,6 +27,8 @@ export interface ServerConfig {
   rateLimit: boolean;
   rateLimits: RateLimits;
   trustProxy: boolean;
+  /** `redis://…` where instances share their rate-limit counters; null counts in memory, per instance. */
+  redisUrl: string | null;
   /** Where the built widgets are served from (`dist/widgets`). */
   widgetsDir: string;
   /** The demo pages and the demo seed. */
@@ -60,6 +62,7 @@ export function loadConfig(env: Env = process.env, rootDir: string = findProject
     rateLimit: parseSwitch('PARVIS_RATE_LIMIT', env.PARVIS_RATE_LIMIT, true),
     rateLimits: DEFAULT_RATE_LIMITS,
     trustProxy: parseSwitch('PARVIS_TRUST_PROXY', env.PARVIS_TRUST_PROXY, false),
+    redisUrl: env.PARVIS_REDIS_URL ? parseRedisUrl(env.PARVIS_REDIS_URL) : null,
     widgetsDir: join(rootDir, 'dist', 'widgets'),
     demoDir: join(rootDir, 'demo'),
     rootDir,
@@ -84,6 +87,14 @@ function parseOrigins(value: string): string[] {
       const url = new URL(origin);
       return url.origin;
     });
+}
+
+/** The message leaves the value out: a Redis URL may carry a password. */
+function parseRedisUrl(value: string): string {
+  const protocol = URL.canParse(value) ? new URL(value).protocol : null;
+  if (protocol !== 'redis:' && protocol !== 'rediss:')
+    throw new Error('PARVIS_REDIS_URL must be a redis:// or rediss:// URL');
+  return value;
 }
 
 function parseSwitch(name: string, value: string | undefined, fallback: boolean): boolean {

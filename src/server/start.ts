@@ -4,7 +4,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { type ServerConfig, sqlitePath } from './config.js';
 import { createTokenVerifier } from './http/identity.js';
-import { RateLimiter } from './http/rate-limit.js';
+import { MemoryRateLimiter, type RateLimiter, RedisRateLimiter } from './http/rate-limit.js';
 import { MAX_HEADERS_BYTES } from './http/security.js';
 import { seedOnce } from './seed.js';
 import { openStore, type Store } from './store/database.js';
@@ -30,6 +30,7 @@ export interface RunningServer {
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const store = openStore(config.databaseUrl, sqlitePath(config));
   let purge: NodeJS.Timeout | undefined;
+  let limiter: RateLimiter | null = null;
   try {
     await store.migrate();
     const adminToken = config.adminToken ?? (await storedAdminToken(store));
@@ -37,12 +38,13 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     const forget = () => forgetResponses(store.db, new Date(Date.now() - IDEMPOTENCY_RETENTION_MS).toISOString());
     await store.write(forget);
     purge = setInterval(() => void store.write(forget).catch((error) => console.error(error)), 3_600_000).unref();
+    limiter = await openLimiter(config);
     const app = createApp({
       config,
       store,
       adminToken,
       verifyToken: createTokenVerifier(config),
-      limiter: config.rateLimit ? new RateLimiter(config.rateLimits) : null,
+      limiter,
     });
     const server = await listen(app.fetch, config.port);
     const port = (server.address() as AddressInfo).port;
@@ -62,6 +64,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
             // A client holding a connection open must not hold the shutdown with it.
             setTimeout(() => 'closeAllConnections' in server && server.closeAllConnections(), 5_000).unref();
           });
+          await limiter?.close();
           await store.close();
         })();
         return closing;
@@ -69,9 +72,17 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     };
   } catch (error) {
     clearInterval(purge);
+    await limiter?.close();
     await store.close();
     throw error;
   }
+}
+
+/** Counters in Redis when instances must share them, in memory otherwise. */
+async function openLimiter(config: ServerConfig): Promise<RateLimiter | null> {
+  if (!config.rateLimit) return null;
+  if (config.redisUrl) return RedisRateLimiter.open(config.redisUrl, config.rateLimits);
+  return new MemoryRateLimiter(config.rateLimits);
 }
 
 function listen(fetch: Parameters<typeof serve>[0]['fetch'], port: number): Promise<ReturnType<typeof serve>> {

@@ -8,7 +8,7 @@ import { createApp } from '../../src/server/app.js';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from '../../src/server/config.js';
 import type { AppDeps } from '../../src/server/deps.js';
 import { createTokenVerifier } from '../../src/server/http/identity.js';
-import { RateLimiter } from '../../src/server/http/rate-limit.js';
+import { MemoryRateLimiter, type RateLimiter } from '../../src/server/http/rate-limit.js';
 import { openStore, type Store } from '../../src/server/store/database.js';
 import { recount } from '../../src/server/store/polls.js';
 
@@ -103,6 +103,8 @@ export interface TestAppOptions {
   allowedOrigins?: string[] | null;
   trustProxy?: boolean;
   jwtSecret?: string | null;
+  /** A limiter built by the test (a shared Redis one); takes the place of `rateLimits`. */
+  limiter?: RateLimiter;
 }
 
 export async function openTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -138,7 +140,7 @@ export async function openTestApp(options: TestAppOptions = {}): Promise<TestApp
       jwtSecret: options.jwtSecret === undefined ? JWT_SECRET : options.jwtSecret,
       jwksUrl: null,
     }),
-    limiter: limits ? new RateLimiter(limits) : null,
+    limiter: options.limiter ?? (limits ? new MemoryRateLimiter(limits) : null),
   };
   return {
     app: createApp(deps),

@@ -27,7 +27,7 @@ export function pollRoutes(deps: AppDeps): Hono {
     const key = idempotencyKeyOf(c);
     const citizen = await identify(c, verifyToken);
     const { choices } = await readJson(c, CastPollVote, PUBLIC_BODY_LIMIT);
-    if (citizen.voter) limiter?.takeVoter(citizen.voter);
+    if (citizen.voter) await limiter?.takeVoter(citizen.voter);
     const requestHash = createHash('sha256')
       .update(`${pollId}\n${JSON.stringify(choices)}`)
       .digest('base64url');
