@@ -4,9 +4,16 @@ import { join } from 'node:path';
 import { ApiError } from '../../src/server/errors.js';
 import { findProjectRoot } from '../../src/server/paths.js';
 import { seedOnce } from '../../src/server/seed.js';
-import { castVote, createPoll, readPoll } from '../../src/server/services/polls.js';
+import {
+  castVote,
+  closePoll,
+  createPoll,
+  readAdminPoll,
+  readPoll,
+  updatePoll,
+} from '../../src/server/services/polls.js';
 import type { Store } from '../../src/server/store/database.js';
-import { findPoll, writeVote } from '../../src/server/store/polls.js';
+import { findPoll, insertVote } from '../../src/server/store/polls.js';
 import { readSetting, writeSettingOnce } from '../../src/server/store/settings.js';
 import { ENGINE, countersAndRecount, newVoter, openTestStore, type TestStore } from './helpers.js';
 
@@ -51,9 +58,8 @@ describe(`store on ${ENGINE}`, () => {
     };
     await store.write((trx) => trx.insertInto('poll_votes').values(row).execute());
     await assert.rejects(store.write((trx) => trx.insertInto('poll_votes').values(row).execute()));
-    const poll = (await findPoll(store.db, 'unique'))!;
-    const outcome = await store.write((trx) => writeVote(trx, poll, row.voter, ['bancs'], 'now', false));
-    assert.equal(outcome, 'exists');
+    const inserted = await store.write((trx) => insertVote(trx, 'unique', row.voter, ['bancs'], 'now'));
+    assert.equal(inserted, false);
     const stored = await store.db.selectFrom('poll_votes').selectAll().where('poll_id', '=', 'unique').execute();
     assert.equal(stored.length, 1);
     assert.equal(stored[0].choices, '["jeux"]');
@@ -179,6 +185,75 @@ describe(`store on ${ENGINE}`, () => {
       assert.equal(outcome.replayed, false);
     }
     assert.equal((await countersAndRecount(store, 'cles')).counters.voters, 2);
+  });
+
+  test('counters written once per batch equal the stored votes when some votes of the batch are refused', async () => {
+    await createPoll(store, { id: 'lot-a', question: 'Q ?', options, multiple: true, maxChoices: 2 });
+    await createPoll(store, { id: 'lot-b', question: 'Q ?', options });
+    const reuser = `token:${newVoter()}`;
+    const twice = `token:${newVoter()}`;
+    const cast = (pollId: string, voter: string, choices: string[], key: string) =>
+      castVote(store, {
+        pollId,
+        voter,
+        verified: false,
+        choices,
+        idempotency: { key, requestHash: `${pollId}:${key}` },
+      });
+    // Submitted in the same turn of the event loop: one batch, one transaction.
+    const settled = await Promise.allSettled([
+      cast('lot-a', `token:${newVoter()}`, ['jeux', 'bancs'], 'lot-key-1'),
+      cast('lot-a', reuser, ['arbres'], 'lot-reused'),
+      cast('lot-a', twice, ['bancs'], 'lot-key-2'),
+      cast('lot-a', twice, ['jeux'], 'lot-key-3'),
+      cast('lot-a', `token:${newVoter()}`, ['inconnue'], 'lot-key-4'),
+      // The same key for another poll: the vote is written, then undone.
+      cast('lot-b', reuser, ['jeux'], 'lot-reused'),
+      cast('lot-b', `token:${newVoter()}`, ['bancs'], 'lot-key-5'),
+      cast('lot-a', `token:${newVoter()}`, ['arbres'], 'lot-key-6'),
+    ]);
+    assert.deepEqual(
+      settled.map((result) => (result.status === 'fulfilled' ? 'ok' : (result.reason as ApiError).code)),
+      ['ok', 'ok', 'ok', 'already_voted', 'unknown_option', 'idempotency_key_reused', 'ok', 'ok'],
+    );
+    const a = await countersAndRecount(store, 'lot-a');
+    assert.deepEqual(a.counters, { voters: 4, votes: { jeux: 1, bancs: 2, arbres: 2 } });
+    assert.deepEqual(a.counters, a.fromVotes);
+    const b = await countersAndRecount(store, 'lot-b');
+    assert.deepEqual(b.counters, { voters: 1, votes: { jeux: 0, bancs: 1, arbres: 0 } });
+    assert.deepEqual(b.counters, b.fromVotes);
+    // Each answer shows the counters as they were right after its own vote.
+    const answers = settled.flatMap((result) =>
+      result.status === 'fulfilled'
+        ? [JSON.parse(result.value.body) as { id: string; results: { voters: number } }]
+        : [],
+    );
+    assert.deepEqual(
+      answers.map((answer) => `${answer.id}:${answer.results.voters}`),
+      ['lot-a:1', 'lot-a:2', 'lot-a:3', 'lot-b:1', 'lot-a:4'],
+    );
+  });
+
+  test('a write to a poll in the middle of a batch of votes sees the votes before it', async () => {
+    await createPoll(store, { id: 'lot-admin', question: 'Q ?', options });
+    const cast = () =>
+      castVote(store, { pollId: 'lot-admin', voter: `token:${newVoter()}`, verified: false, choices: ['jeux'] });
+    const [first, second, edit, close, late] = await Promise.allSettled([
+      cast(),
+      cast(),
+      updatePoll(store, 'lot-admin', { options: [{ id: 'autre', label: 'Autre chose' }] }),
+      closePoll(store, 'lot-admin'),
+      cast(),
+    ]);
+    assert.equal(first.status, 'fulfilled');
+    assert.equal(second.status, 'fulfilled');
+    assert.equal(edit.status === 'rejected' && (edit.reason as ApiError).code, 'poll_has_votes');
+    assert.equal(close.status === 'fulfilled' && close.value.results.voters, 2);
+    assert.equal(late.status === 'rejected' && (late.reason as ApiError).code, 'poll_closed');
+    const { counters, fromVotes } = await countersAndRecount(store, 'lot-admin');
+    assert.deepEqual(counters, { voters: 2, votes: { jeux: 2, bancs: 0, arbres: 0 } });
+    assert.deepEqual(counters, fromVotes);
+    assert.equal((await readAdminPoll(store, 'lot-admin')).results.voters, 2);
   });
 
   test('votes survive closing and reopening the database', async () => {

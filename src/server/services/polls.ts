@@ -1,6 +1,7 @@
 import type { AdminPoll, CreatePoll, Poll, UpdatePoll } from '../../contract/poll.js';
 import { ApiError } from '../errors.js';
 import type { Store } from '../store/database.js';
+import { beforeCommit } from '../store/group-commit.js';
 import { findResponse, recordResponse, type StoredResponse } from '../store/idempotency.js';
 import * as polls from '../store/polls.js';
 import { checkBallot, settingsForCreate, settingsForUpdate } from './poll-rules.js';
@@ -44,53 +45,103 @@ export async function readPoll(store: Store, pollId: string, voter: string | nul
 export async function castVote(store: Store, ballot: Ballot): Promise<CastOutcome> {
   const { idempotency, voter } = ballot;
   try {
-    const body = await store.write((trx) => writeBallot(trx, store, ballot));
+    const body = await store.write((trx) => writeBallot(trx, store, ballot), isRefusal);
     return { body, replayed: false };
   } catch (error) {
-    if (!(error instanceof KeyTakenError || error instanceof ApiError) || !idempotency || !voter) throw error;
+    if (!isRefusal(error) || !idempotency || !voter) throw error;
     const earlier = await findResponse(store.db, voter, idempotency.key);
     if (!earlier) throw error instanceof KeyTakenError ? new ApiError('idempotency_key_reused') : error;
     return replay(store, ballot.pollId, earlier, idempotency.requestHash);
   }
 }
 
+/** writeBallot throws these only when it has left nothing written. */
+function isRefusal(error: unknown): boolean {
+  return error instanceof ApiError || error instanceof KeyTakenError;
+}
+
+/**
+ * Writes one vote without a savepoint of its own: every refusal is decided
+ * before anything is written, or undone before it is thrown. The counters
+ * are added up in memory and written once per batch (see `tallyOf`).
+ */
 async function writeBallot(trx: Store['db'], store: Store, ballot: Ballot): Promise<string> {
   const now = new Date();
   const at = now.toISOString();
-  // Read inside the writing transaction: a poll closed a moment ago refuses the vote.
-  const known = pollsInTransaction(trx).get(ballot.pollId) ?? (await polls.findPoll(trx, ballot.pollId));
-  if (!known) throw new ApiError('poll_not_found');
+  const tally = await tallyOf(trx, store, ballot.pollId);
+  if (!tally) throw new ApiError('poll_not_found');
+  const known = tally.poll;
   if (known.requiresVerification && !ballot.verified) throw new ApiError('verification_required');
-  const { voter } = ballot;
+  const { voter, choices } = ballot;
   if (!voter) throw new ApiError('voter_required');
-  checkBallot(known, ballot.choices, now);
-  // A copy takes the new counters: if this write is rolled back, the remembered poll stays as it was.
-  const poll = { ...known, options: known.options.map((option) => ({ ...option })) };
-  const replace = poll.allowChange && { lockRows: store.engine === 'postgres' };
-  const outcome = await polls.writeVote(trx, poll, voter, ballot.choices, at, replace);
-  if (outcome === 'exists') throw new ApiError('already_voted');
-  const moment = pollMoment(poll, { choices: ballot.choices, votedAt: at }, now);
+  checkBallot(known, choices, now);
+  const inserted = await polls.insertVote(trx, known.id, voter, choices, at);
+  if (!inserted && !known.allowChange) throw new ApiError('already_voted');
+  const deltas = new Map<string, number>();
+  if (!inserted) {
+    for (const id of await polls.findChoices(trx, known.id, voter, store.engine === 'postgres')) deltas.set(id, -1);
+  }
+  for (const id of choices) deltas.set(id, (deltas.get(id) ?? 0) + 1);
+  const newVoters = inserted ? 1 : 0;
+  // A copy takes the new counters: the tally changes only once the vote is written.
+  const poll: polls.PollRecord = {
+    ...known,
+    voters: known.voters + newVoters,
+    options: known.options.map((option) => ({ ...option, votes: option.votes + (deltas.get(option.id) ?? 0) })),
+  };
+  const moment = pollMoment(poll, { choices, votedAt: at }, now);
   const body = JSON.stringify(withSettings(poll, moment));
   if (ballot.idempotency) {
     // The settings are added back on replay: storing them with every vote would write several times more.
     const response = { requestHash: ballot.idempotency.requestHash, status: 200, body: JSON.stringify(moment) };
-    if (!(await recordResponse(trx, voter, ballot.idempotency.key, response, at))) throw new KeyTakenError();
+    if (!(await recordResponse(trx, voter, ballot.idempotency.key, response, at))) {
+      if (inserted) await polls.deleteVote(trx, known.id, voter);
+      throw new KeyTakenError();
+    }
   }
-  pollsInTransaction(trx).set(poll.id, poll);
+  if (!inserted) await polls.updateVote(trx, known.id, voter, choices, at);
+  tally.poll = poll;
+  tally.voters += newVoters;
+  for (const [id, delta] of deltas) tally.votes.set(id, (tally.votes.get(id) ?? 0) + delta);
   return body;
 }
 
-const remembered = new WeakMap<object, Map<string, polls.PollRecord>>();
-
 /**
- * The polls this transaction has read or written. On SQLite a batch of votes
- * shares one transaction, and most of its votes go to the same poll or two:
- * each is read once. Writes to a poll's settings forget it.
+ * A poll as a batch of votes sees it: read once per batch (inside the
+ * writing transaction, so a poll closed a moment ago refuses the vote), its
+ * counters locked where the engine has row locks, and what the batch's votes
+ * added to them, written once before the batch commits.
  */
-function pollsInTransaction(trx: Store['db']): Map<string, polls.PollRecord> {
-  let known = remembered.get(trx);
-  if (!known) remembered.set(trx, (known = new Map()));
-  return known;
+interface Tally {
+  poll: polls.PollRecord;
+  /** Added by the votes of the batch, not yet written. */
+  voters: number;
+  votes: Map<string, number>;
+}
+
+const tallies = new WeakMap<object, Map<string, Tally>>();
+
+async function tallyOf(trx: Store['db'], store: Store, pollId: string): Promise<Tally | null> {
+  let known = tallies.get(trx);
+  if (!known) tallies.set(trx, (known = new Map()));
+  const cached = known.get(pollId);
+  if (cached) return cached;
+  const poll = await polls.findPollForVotes(trx, pollId, store.engine === 'postgres');
+  if (!poll) return null;
+  const tally: Tally = { poll, voters: 0, votes: new Map() };
+  known.set(pollId, tally);
+  beforeCommit(trx, `counters:${pollId}`, async (db) => {
+    const { voters, votes } = tally;
+    tally.voters = 0;
+    tally.votes = new Map();
+    await polls.addToCounters(db, pollId, voters, votes);
+  });
+  return tally;
+}
+
+/** A write to a poll's settings runs after the batch's counters are written (see beforeCommit), and reads it anew. */
+function forgetPoll(trx: Store['db'], pollId: string): void {
+  tallies.get(trx)?.delete(pollId);
 }
 
 /** The first answer again, rebuilt from the stored moment and the poll's settings. */
@@ -120,7 +171,7 @@ export async function createPoll(store: Store, input: CreatePoll): Promise<Admin
   const settings = settingsForCreate(input);
   return store.write(async (trx) => {
     const now = new Date();
-    pollsInTransaction(trx).delete(input.id);
+    forgetPoll(trx, input.id);
     if (!(await polls.insertPoll(trx, input.id, settings, input.options, now.toISOString())))
       throw new ApiError('poll_exists');
     return adminPollView(await requirePoll(trx, input.id), now);
@@ -130,7 +181,7 @@ export async function createPoll(store: Store, input: CreatePoll): Promise<Admin
 export async function updatePoll(store: Store, pollId: string, patch: UpdatePoll): Promise<AdminPoll> {
   return store.write(async (trx) => {
     const now = new Date();
-    pollsInTransaction(trx).delete(pollId);
+    forgetPoll(trx, pollId);
     const poll = await requirePoll(trx, pollId);
     const settings = settingsForUpdate(poll, patch);
     if (patch.options && !sameOptions(poll.options, patch.options)) {
@@ -145,7 +196,7 @@ export async function updatePoll(store: Store, pollId: string, patch: UpdatePoll
 export async function closePoll(store: Store, pollId: string): Promise<AdminPoll> {
   return store.write(async (trx) => {
     const now = new Date();
-    pollsInTransaction(trx).delete(pollId);
+    forgetPoll(trx, pollId);
     const poll = await requirePoll(trx, pollId);
     if (!poll.closed) await polls.updatePoll(trx, pollId, { ...poll, closed: true }, now.toISOString());
     return adminPollView(await requirePoll(trx, pollId), now);
@@ -154,7 +205,7 @@ export async function closePoll(store: Store, pollId: string): Promise<AdminPoll
 
 export async function deletePoll(store: Store, pollId: string): Promise<void> {
   const deleted = await store.write((trx) => {
-    pollsInTransaction(trx).delete(pollId);
+    forgetPoll(trx, pollId);
     return polls.deletePoll(trx, pollId);
   });
   if (!deleted) throw new ApiError('poll_not_found');

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase as KyselySqliteDatabase } from 'kysely';
 import pg from 'pg';
-import { GroupCommit } from './group-commit.js';
+import { GroupCommit, type Refusal } from './group-commit.js';
 import { migrateToLatest } from './migrations.js';
 import type { Database } from './schema.js';
 
@@ -15,9 +15,11 @@ export interface Store {
   readonly db: Kysely<Database>;
   /**
    * Runs `work` in a transaction and resolves after it committed. A thrown
-   * error rolls back everything `work` wrote, and nothing else.
+   * error rolls back everything `work` wrote, and nothing else. With
+   * `refused`, `work` promises to have written nothing when it throws an error
+   * that `refused` recognises, and runs without a savepoint (see GroupCommit).
    */
-  write<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
+  write<T>(work: (trx: Kysely<Database>) => Promise<T>, refused?: Refusal): Promise<T>;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -38,7 +40,7 @@ function openPostgres(connectionString: string): Store {
   return {
     engine: 'postgres',
     db,
-    write: (work) => commits.submit(work),
+    write: (work, refused) => commits.submit(work, refused),
     migrate: () => migrateToLatest(db),
     async close() {
       await commits.drain();
@@ -63,7 +65,7 @@ function openSqlite(path: string): Store {
   return {
     engine: 'sqlite',
     db: reader,
-    write: (work) => commits.submit(work),
+    write: (work, refused) => commits.submit(work, refused),
     migrate: () => migrateToLatest(writer),
     async close() {
       await commits.drain();
@@ -75,8 +77,15 @@ function openSqlite(path: string): Store {
   };
 }
 
+const PAGE_SIZE = 1024;
+
 function connect(path: string): SqliteDatabase.Database {
   const connection = new SqliteDatabase(path);
+  // Voter tokens and idempotency keys are random, so each vote dirties index
+  // pages of its own, and a commit writes and syncs every dirty page whole:
+  // 1 KiB pages make each commit write about 2.5 times fewer bytes than 4 KiB.
+  // Takes effect only in a new, empty database; an existing one keeps its size.
+  connection.pragma(`page_size = ${PAGE_SIZE}`);
   connection.pragma('journal_mode = WAL');
   // FULL: a committed vote survives a power cut, not only a crash of the process.
   connection.pragma('synchronous = FULL');

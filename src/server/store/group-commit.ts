@@ -5,10 +5,21 @@ const SAVEPOINT = CompiledQuery.raw('savepoint parvis_write');
 const RELEASE = CompiledQuery.raw('release savepoint parvis_write');
 const ROLLBACK = CompiledQuery.raw('rollback to savepoint parvis_write');
 
-type Work<T> = (trx: Kysely<Database>) => Promise<T>;
+type Db = Kysely<Database>;
+type Work<T> = (trx: Db) => Promise<T>;
+
+/**
+ * Recognises the errors a write throws only when it has left nothing written:
+ * such a write needs no savepoint of its own.
+ */
+export type Refusal = (error: unknown) => boolean;
+
+/** Writes what the writes of a batch kept in memory (counters); may run several times per batch. */
+export type Settle = (trx: Db) => Promise<void>;
 
 interface Job {
   work: Work<unknown>;
+  refused: Refusal | undefined;
   resolve(value: unknown): void;
   reject(error: unknown): void;
 }
@@ -18,27 +29,45 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 /** Bounds the wait of the last job of a batch. */
 const MAX_BATCH = 512;
 
+const settlesOf = new WeakMap<Db, Map<string, Settle>>();
+
+/**
+ * Asks the batch that `trx` belongs to to run `settle` before it commits, and
+ * before any write of the batch that runs in a savepoint of its own, so that
+ * such a write reads what the writes before it did. One settle per `key`, the
+ * last given; settles run in the order of their keys (the same lock order in
+ * every transaction).
+ */
+export function beforeCommit(trx: Db, key: string, settle: Settle): void {
+  const settles = settlesOf.get(trx);
+  if (!settles) throw new Error('beforeCommit outside of a write');
+  settles.set(key, settle);
+}
+
 /**
  * Group commit: the writes that arrive together share one
  * transaction, hence one fsync, instead of one fsync each. Each write runs in
  * its own savepoint, so a refused one (a second vote, a reused idempotency key)
- * rolls back only itself; every caller is answered only after the COMMIT,
- * so an accepted write is durable when its response leaves.
+ * rolls back only itself, unless it declares the errors it throws only when it
+ * left nothing written: votes, the hot path, save the two statements. Any
+ * other error of such a write rolls back the whole batch, which then fails.
+ * Every caller is answered only after the COMMIT, so an accepted write is
+ * durable when its response leaves.
  */
 export class GroupCommit {
-  readonly #db: Kysely<Database>;
+  readonly #db: Db;
   #queue: Job[] = [];
   #scheduled = false;
   #busy = false;
   #idle: Array<() => void> = [];
 
-  constructor(db: Kysely<Database>) {
+  constructor(db: Db) {
     this.#db = db;
   }
 
-  submit<T>(work: Work<T>): Promise<T> {
+  submit<T>(work: Work<T>, refused?: Refusal): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.#queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.#queue.push({ work, refused, resolve: resolve as (value: unknown) => void, reject });
       this.#schedule();
     });
   }
@@ -77,8 +106,20 @@ export class GroupCommit {
 
   #runBatch(jobs: Job[]): Promise<Outcome[]> {
     return this.#db.transaction().execute(async (trx) => {
+      const settles = new Map<string, Settle>();
+      settlesOf.set(trx, settles);
       const outcomes: Outcome[] = [];
       for (const job of jobs) {
+        if (job.refused) {
+          try {
+            outcomes.push({ ok: true, value: await job.work(trx) });
+          } catch (error) {
+            if (!job.refused(error)) throw error;
+            outcomes.push({ ok: false, error });
+          }
+          continue;
+        }
+        await settle(trx, settles);
         await trx.executeQuery(SAVEPOINT);
         try {
           const value = await job.work(trx);
@@ -90,7 +131,13 @@ export class GroupCommit {
           outcomes.push({ ok: false, error });
         }
       }
+      await settle(trx, settles);
       return outcomes;
     });
   }
+}
+
+async function settle(trx: Db, settles: Map<string, Settle>): Promise<void> {
+  if (settles.size === 0) return;
+  for (const key of [...settles.keys()].sort()) await settles.get(key)!(trx);
 }

@@ -124,39 +124,77 @@ export async function findVote(db: Db, pollId: string, voter: string): Promise<V
 }
 
 /**
- * Stores a vote and updates the counters in the caller's transaction.
- * Returns 'exists' (and writes nothing) when the voter already voted and
- * `replace` is false: the unique constraint decides, not a prior read.
- * `lockRows` locks the replaced vote on engines with row locks.
+ * Inserts a vote unless the voter already voted in the poll: false then, and
+ * nothing written. The unique constraint decides, not a prior read.
  */
-export async function writeVote(
+export async function insertVote(
   db: Db,
-  poll: PollRecord,
+  pollId: string,
   voter: string,
   choices: string[],
   now: string,
-  replace: false | { lockRows: boolean },
-): Promise<'inserted' | 'replaced' | 'exists'> {
-  const pollId = poll.id;
-  const inserted = await insertVote(db, { pollId, voter, choices: JSON.stringify(choices), now });
-  if (inserted.rows.length > 0) {
-    await addVotes(db, poll, new Map(choices.map((id) => [id, 1])));
-    poll.voters = (await countVoter(db, { pollId })).rows[0].voters;
-    return 'inserted';
-  }
-  if (!replace) return 'exists';
-  // SQLite has no row locks (its writer holds the whole database) and no FOR UPDATE.
-  const previous = await (replace.lockRows ? selectVoteForUpdate : selectVote)(db, { pollId, voter });
-  await updateVote(db, { pollId, voter, choices: JSON.stringify(choices), now });
-  const before: string[] = JSON.parse(previous.rows[0].choices);
-  const deltas = new Map<string, number>();
-  for (const id of before) deltas.set(id, -1);
-  for (const id of choices) deltas.set(id, (deltas.get(id) ?? 0) + 1);
-  await addVotes(db, poll, deltas);
-  return 'replaced';
+): Promise<boolean> {
+  const inserted = await insertVoteRow(db, { pollId, voter, choices: JSON.stringify(choices), now });
+  return inserted.rows.length > 0;
 }
 
-const insertVote = prepared<{ pollId: string; voter: string; choices: string; now: string }, { voter: string }>(
+/** Undoes `insertVote` in the same transaction. */
+export async function deleteVote(db: Db, pollId: string, voter: string): Promise<void> {
+  await deleteVoteRow(db, { pollId, voter });
+}
+
+/** The choices of a stored vote. `lockRow` locks it on engines with row locks (SQLite's writer holds the whole database). */
+export async function findChoices(db: Db, pollId: string, voter: string, lockRow: boolean): Promise<string[]> {
+  const [row] = (await (lockRow ? selectVoteForUpdate : selectVote)(db, { pollId, voter })).rows;
+  return JSON.parse(row.choices) as string[];
+}
+
+export async function updateVote(db: Db, pollId: string, voter: string, choices: string[], now: string): Promise<void> {
+  await updateVoteRow(db, { pollId, voter, choices: JSON.stringify(choices), now });
+}
+
+/**
+ * The poll about to take votes, its counter rows locked until the
+ * transaction ends on engines with row locks: the counters read are exact,
+ * and the votes of the transaction can be added to them in memory.
+ */
+export async function findPollForVotes(db: Db, id: string, lockRows: boolean): Promise<PollRecord | null> {
+  const [row] = (await (lockRows ? selectPollForUpdate : selectPoll)(db, { id })).rows;
+  if (!row) return null;
+  return toRecord(row, (await (lockRows ? selectOptionsForUpdate : selectOptions)(db, { pollId: id })).rows);
+}
+
+/**
+ * Adds to the counters of a poll what a transaction's votes changed: once per
+ * poll and transaction rather than once per vote. Options are updated in id
+ * order, the same in every transaction, so that two transactions locking the
+ * same counters never wait for each other in a cycle.
+ */
+export async function addToCounters(
+  db: Db,
+  pollId: string,
+  voters: number,
+  votes: ReadonlyMap<string, number>,
+): Promise<void> {
+  if (voters !== 0) await addVoters(db, { pollId, delta: voters });
+  for (const optionId of [...votes.keys()].sort()) {
+    const delta = votes.get(optionId)!;
+    if (delta !== 0) await addVotes(db, { pollId, optionId, delta });
+  }
+}
+
+const selectPollForUpdate = prepared<{ id: string }, PollTable>((db, arg) =>
+  db.selectFrom('polls').selectAll().where('id', '=', arg('id')).forUpdate(),
+);
+const selectOptionsForUpdate = prepared<{ pollId: string }, PollOptionRecord>((db, arg) =>
+  db
+    .selectFrom('poll_options')
+    .select(['id', 'label', 'votes'])
+    .where('poll_id', '=', arg('pollId'))
+    .orderBy('position')
+    .forUpdate(),
+);
+const insertVoteRow = prepared<{ pollId: string; voter: string; choices: string; now: string }, { voter: string }>(
   (db, arg) =>
     db
       .insertInto('poll_votes')
@@ -170,6 +208,9 @@ const insertVote = prepared<{ pollId: string; voter: string; choices: string; no
       .onConflict((oc) => oc.columns(['poll_id', 'voter']).doNothing())
       .returning('voter'),
 );
+const deleteVoteRow = prepared<{ pollId: string; voter: string }, never>((db, arg) =>
+  db.deleteFrom('poll_votes').where('poll_id', '=', arg('pollId')).where('voter', '=', arg('voter')),
+);
 const selectVoteForUpdate = prepared<{ pollId: string; voter: string }, { choices: string; updated_at: string }>(
   (db, arg) =>
     db
@@ -179,27 +220,25 @@ const selectVoteForUpdate = prepared<{ pollId: string; voter: string }, { choice
       .where('voter', '=', arg('voter'))
       .forUpdate(),
 );
-const updateVote = prepared<{ pollId: string; voter: string; choices: string; now: string }, never>((db, arg) =>
+const updateVoteRow = prepared<{ pollId: string; voter: string; choices: string; now: string }, never>((db, arg) =>
   db
     .updateTable('poll_votes')
     .set({ choices: arg('choices'), updated_at: arg('now') })
     .where('poll_id', '=', arg('pollId'))
     .where('voter', '=', arg('voter')),
 );
-const countVoter = prepared<{ pollId: string }, { voters: number }>((db, arg) =>
+const addVoters = prepared<{ pollId: string; delta: number }, never>((db, arg) =>
   db
     .updateTable('polls')
-    .set((eb) => ({ voters: eb('voters', '+', 1) }))
-    .where('id', '=', arg('pollId'))
-    .returning('voters'),
+    .set((eb) => ({ voters: eb('voters', '+', arg('delta')) }))
+    .where('id', '=', arg('pollId')),
 );
-const addVote = prepared<{ pollId: string; optionId: string; delta: number }, { votes: number }>((db, arg) =>
+const addVotes = prepared<{ pollId: string; optionId: string; delta: number }, never>((db, arg) =>
   db
     .updateTable('poll_options')
     .set((eb) => ({ votes: eb('votes', '+', arg('delta')) }))
     .where('poll_id', '=', arg('pollId'))
-    .where('id', '=', arg('optionId'))
-    .returning('votes'),
+    .where('id', '=', arg('optionId')),
 );
 
 /** The counters recomputed from the stored votes: what the counters must always equal. */
@@ -210,21 +249,6 @@ export async function recount(db: Db, pollId: string): Promise<{ voters: number;
     for (const id of JSON.parse(row.choices) as string[]) votes[id] = (votes[id] ?? 0) + 1;
   }
   return { voters: rows.length, votes };
-}
-
-/**
- * Adds each delta to its option's counter and mirrors the new values into
- * `poll`. Options are updated in id order, the same in every transaction,
- * so that two votes locking the same counters never wait for each other in a cycle.
- */
-async function addVotes(db: Db, poll: PollRecord, deltas: Map<string, number>): Promise<void> {
-  for (const optionId of [...deltas.keys()].sort()) {
-    const delta = deltas.get(optionId)!;
-    if (delta === 0) continue;
-    const [row] = (await addVote(db, { pollId: poll.id, optionId, delta })).rows;
-    const option = poll.options.find((candidate) => candidate.id === optionId);
-    if (option && row) option.votes = row.votes;
-  }
 }
 
 async function insertOptions(db: Db, pollId: string, options: Array<{ id: string; label: string }>): Promise<void> {
