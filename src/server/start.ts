@@ -35,9 +35,11 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     await store.migrate();
     const adminToken = config.adminToken ?? (await storedAdminToken(store));
     const seeded = await seedOnce(store, config.seed, config.demoDir);
-    const forget = () => forgetResponses(store.db, new Date(Date.now() - IDEMPOTENCY_RETENTION_MS).toISOString());
-    await store.write(forget);
-    purge = setInterval(() => void store.write(forget).catch((error) => console.error(error)), 3_600_000).unref();
+    // Through the writer's transaction, like every write: on SQLite the reader connection must never write.
+    const forget = () =>
+      store.write((trx) => forgetResponses(trx, new Date(Date.now() - IDEMPOTENCY_RETENTION_MS).toISOString()));
+    await forget();
+    purge = setInterval(() => void forget().catch((error) => console.error(error)), 3_600_000).unref();
     limiter = await openLimiter(config);
     const app = createApp({
       config,
