@@ -5,6 +5,7 @@
  */
 import { configureLocalization } from '@lit/localize';
 import { configure, setScriptBase, SOURCE_LOCALE, TARGET_LOCALES, type ParvisOptions } from './client/config.js';
+import { readPollEarly } from './client/early-read.js';
 import { registerLocalization } from './elements/locale.js';
 
 export const version = '0.1.0';
@@ -20,9 +21,15 @@ declare global {
   }
 }
 
-/** Each tag and the chunk that defines it. Chunks live next to this file, so they load relative to it. */
-const ELEMENTS: Record<string, () => Promise<unknown>> = {
-  'parvis-poll': () => import('./elements/poll/define.js'),
+interface ElementEntry {
+  /** Imports the chunk that defines the tag. Chunks live next to this file, so they load relative to it. */
+  define: () => Promise<unknown>;
+  /** Starts an element's first read while its chunk downloads. */
+  readEarly?: (element: Element) => void;
+}
+
+const ELEMENTS: Record<string, ElementEntry> = {
+  'parvis-poll': { define: () => import('./elements/poll/define.js'), readEarly: readPollEarly },
 };
 
 const LOCALES = {
@@ -52,15 +59,35 @@ const selector = Object.keys(ELEMENTS).join(',');
 function load(tag: string): void {
   if (requested.has(tag) || customElements.get(tag)) return;
   requested.add(tag);
-  ELEMENTS[tag]().catch((error: unknown) => {
+  ELEMENTS[tag].define().catch((error: unknown) => {
     requested.delete(tag);
     console.error(`Parvis: could not load <${tag}>; its fallback content stays.`, error);
   });
 }
 
 function discover(root: Element | Document): void {
-  if (root instanceof Element && root.matches(selector)) load(root.localName);
-  for (const element of root.querySelectorAll(selector)) load(element.localName);
+  const found = [...root.querySelectorAll(selector)];
+  if (root instanceof Element && root.matches(selector)) found.unshift(root);
+  for (const element of found) {
+    const tag = element.localName;
+    // Once the tag is defined, the element reads as soon as it connects: an early read would be a second one.
+    if (!customElements.get(tag)) afterHostScripts(() => ELEMENTS[tag].readEarly?.(element));
+    load(tag);
+  }
+}
+
+/**
+ * A host page configures Parvis (API base, adapter, token) in its own scripts,
+ * which run until `DOMContentLoaded`: early reads wait for them, so as not to
+ * ask a backend the page is about to replace.
+ */
+function afterHostScripts(run: () => void): void {
+  const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  const hostScriptsPending =
+    document.readyState === 'loading' ||
+    (document.readyState === 'interactive' && !navigation?.domContentLoadedEventStart);
+  if (hostScriptsPending) document.addEventListener('DOMContentLoaded', run, { once: true });
+  else run();
 }
 
 function autoload(): void {

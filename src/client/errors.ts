@@ -25,10 +25,9 @@ export class ParvisError extends Error {
   }
 }
 
+/** The server's own message travels with its codes; a code raised here without one is named as is. */
 function describe(code: ErrorCode): string {
-  return code in CLIENT_ERRORS
-    ? CLIENT_ERRORS[code as keyof typeof CLIENT_ERRORS]
-    : API_ERRORS[code as keyof typeof API_ERRORS][1];
+  return code in CLIENT_ERRORS ? CLIENT_ERRORS[code as keyof typeof CLIENT_ERRORS] : code;
 }
 
 /** A code the server may send that this version does not know yet is still an error, just a generic one. */

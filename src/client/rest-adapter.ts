@@ -1,5 +1,6 @@
-import { ErrorEnvelope, IDEMPOTENCY_HEADER, VOTER_HEADER } from '../contract/index.js';
+import { ErrorEnvelope, IDEMPOTENCY_HEADER } from '../contract/index.js';
 import type { ParvisAdapter, RequestContext, WriteContext } from './adapter.js';
+import { contractHeaders, pollUrl, readKey, takeEarlyRead } from './early-read.js';
 import { ParvisError, knownCode } from './errors.js';
 
 interface CachedRead {
@@ -13,19 +14,21 @@ export class RestAdapter implements ParvisAdapter {
   readonly #reads = new Map<string, CachedRead>();
 
   getPoll(pollId: string, context: RequestContext): Promise<unknown> {
-    return this.#read(`${context.api}/v1/polls/${encodeURIComponent(pollId)}`, context);
+    return this.#read(pollUrl(context.api, pollId), context);
   }
 
   castPollVote(pollId: string, body: { choices: string[] }, context: WriteContext): Promise<unknown> {
-    return this.#write('POST', `${context.api}/v1/polls/${encodeURIComponent(pollId)}/votes`, body, context);
+    return this.#write('POST', `${pollUrl(context.api, pollId)}/votes`, body, context);
   }
 
   async #read(url: string, context: RequestContext): Promise<unknown> {
-    const cacheKey = `${context.voter ?? ''} ${context.token ?? ''} ${url}`;
+    const cacheKey = readKey(url, context);
     const cached = this.#reads.get(cacheKey);
-    const headers = this.#headers(context);
+    const headers = contractHeaders(context);
     if (cached) headers.set('If-None-Match', cached.etag);
-    const response = await send(url, { headers, signal: context.signal });
+    // An early read the script-tag entry started for exactly this request saves waiting; if it failed, read again.
+    const early = await takeEarlyRead(cacheKey)?.catch(() => undefined);
+    const response = early ?? (await send(url, { headers, signal: context.signal }));
     if (response.status === 304 && cached) return cached.body;
     const body = await parse(response, context.signal);
     const etag = response.headers.get('ETag');
@@ -34,18 +37,11 @@ export class RestAdapter implements ParvisAdapter {
   }
 
   async #write(method: string, url: string, body: unknown, context: WriteContext): Promise<unknown> {
-    const headers = this.#headers(context);
+    const headers = contractHeaders(context);
     headers.set('Content-Type', 'application/json');
     headers.set(IDEMPOTENCY_HEADER, context.idempotencyKey);
     const response = await send(url, { method, headers, body: JSON.stringify(body), signal: context.signal });
     return parse(response, context.signal);
-  }
-
-  #headers(context: RequestContext): Headers {
-    const headers = new Headers({ Accept: 'application/json' });
-    if (context.voter) headers.set(VOTER_HEADER, context.voter);
-    if (context.token) headers.set('Authorization', `Bearer ${context.token}`);
-    return headers;
   }
 }
 
@@ -67,8 +63,13 @@ async function parse(response: Response, signal: AbortSignal): Promise<unknown> 
   } catch (cause) {
     if (signal.aborted) throw signal.reason ?? cause;
     // A gateway in front of the server answers in HTML when the server is down.
-    const code = response.status >= 500 ? 'unavailable' : 'invalid_response';
-    throw new ParvisError(code, undefined, { status: response.status, cause });
+    if (response.status >= 500) {
+      throw new ParvisError('unavailable', `The server answered ${response.status} without JSON.`, {
+        status: response.status,
+        cause,
+      });
+    }
+    throw new ParvisError('invalid_response', undefined, { status: response.status, cause });
   }
   if (response.ok) return body;
   const envelope = ErrorEnvelope.safeParse(body);

@@ -1,48 +1,85 @@
 import * as z from 'zod/mini';
 
 /**
- * Every error code the API can answer with, its HTTP status and what it means.
- * Codes are public and stable: widgets choose their message by code, and
- * integrators may rely on them. Add codes; never rename or reuse one.
+ * Every error code the API can answer with, and its HTTP status. Codes are
+ * public and stable: widgets choose their message by code, and integrators may
+ * rely on them. Add codes; never rename or reuse one.
  */
 export const API_ERRORS = {
-  malformed_json: [400, 'The body is not valid JSON.'],
-  invalid_request: [400, 'The body, query or path does not match the contract; `fields` says which field and why.'],
-  unsupported_media_type: [415, 'A write must be sent as `Content-Type: application/json`.'],
-  payload_too_large: [413, 'The body is larger than the server accepts.'],
-  header_too_large: [431, 'A header is larger than the server accepts.'],
-  voter_required: [400, 'The `Parvis-Voter` header is missing.'],
-  invalid_voter: [400, 'The `Parvis-Voter` header is not a valid voter token.'],
-  idempotency_key_required: [400, 'Writes must carry an `Idempotency-Key` header.'],
-  invalid_idempotency_key: [400, 'The `Idempotency-Key` header is malformed.'],
-  idempotency_key_reused: [422, 'This `Idempotency-Key` was already used for a different request.'],
-  verification_required: [
-    401,
-    'This consultation counts only verified citizens: a signed token from the host site is required.',
-  ],
-  invalid_token: [401, 'The citizen token is invalid (bad signature, issuer or audience).'],
-  token_expired: [401, 'The citizen token has expired.'],
-  unauthorized: [401, 'The admin token is missing or wrong.'],
-  origin_not_allowed: [403, 'This site is not allowed to call the API (see `PARVIS_ALLOWED_ORIGINS`).'],
-  results_hidden: [403, 'The results of this poll are not public (yet).'],
-  not_found: [404, 'No such resource.'],
-  poll_not_found: [404, 'No poll has this id.'],
-  method_not_allowed: [405, 'This method is not allowed on this path.'],
-  poll_not_open: [409, 'The poll has not opened yet.'],
-  poll_closed: [409, 'The poll is closed.'],
-  already_voted: [409, 'This voter has already voted in this poll and the poll does not allow changing a vote.'],
-  poll_exists: [409, 'A poll with this id already exists.'],
-  poll_has_votes: [409, 'The options of a poll cannot change once votes were cast.'],
-  unknown_option: [422, 'A choice is not an option of this poll.'],
-  duplicate_choice: [422, 'The same option is chosen twice.'],
-  too_few_choices: [422, 'Fewer options are chosen than the poll requires.'],
-  too_many_choices: [422, 'More options are chosen than the poll allows.'],
-  rate_limited: [429, 'Too many requests; wait a moment (see `Retry-After`).'],
-  internal_error: [500, 'An unexpected server error. This is a bug; please report it.'],
-  unavailable: [503, 'The server cannot serve the request right now.'],
-} as const satisfies Record<string, readonly [number, string]>;
+  malformed_json: 400,
+  invalid_request: 400,
+  unsupported_media_type: 415,
+  payload_too_large: 413,
+  header_too_large: 431,
+  voter_required: 400,
+  invalid_voter: 400,
+  idempotency_key_required: 400,
+  invalid_idempotency_key: 400,
+  idempotency_key_reused: 422,
+  verification_required: 401,
+  invalid_token: 401,
+  token_expired: 401,
+  unauthorized: 401,
+  origin_not_allowed: 403,
+  results_hidden: 403,
+  not_found: 404,
+  poll_not_found: 404,
+  method_not_allowed: 405,
+  poll_not_open: 409,
+  poll_closed: 409,
+  already_voted: 409,
+  poll_exists: 409,
+  poll_has_votes: 409,
+  unknown_option: 422,
+  duplicate_choice: 422,
+  too_few_choices: 422,
+  too_many_choices: 422,
+  rate_limited: 429,
+  internal_error: 500,
+  unavailable: 503,
+} as const satisfies Record<string, number>;
 
 export type ApiErrorCode = keyof typeof API_ERRORS;
+
+/**
+ * What each code means, for the server's messages and the OpenAPI document.
+ * Kept apart from the codes so that browser code, which words its messages by
+ * code in the reader's language, never ships these English sentences.
+ */
+export const API_ERROR_DESCRIPTIONS = {
+  malformed_json: 'The body is not valid JSON.',
+  invalid_request: 'The body, query or path does not match the contract; `fields` says which field and why.',
+  unsupported_media_type: 'A write must be sent as `Content-Type: application/json`.',
+  payload_too_large: 'The body is larger than the server accepts.',
+  header_too_large: 'A header is larger than the server accepts.',
+  voter_required: 'The `Parvis-Voter` header is missing.',
+  invalid_voter: 'The `Parvis-Voter` header is not a valid voter token.',
+  idempotency_key_required: 'Writes must carry an `Idempotency-Key` header.',
+  invalid_idempotency_key: 'The `Idempotency-Key` header is malformed.',
+  idempotency_key_reused: 'This `Idempotency-Key` was already used for a different request.',
+  verification_required:
+    'This consultation counts only verified citizens: a signed token from the host site is required.',
+  invalid_token: 'The citizen token is invalid (bad signature, issuer or audience).',
+  token_expired: 'The citizen token has expired.',
+  unauthorized: 'The admin token is missing or wrong.',
+  origin_not_allowed: 'This site is not allowed to call the API (see `PARVIS_ALLOWED_ORIGINS`).',
+  results_hidden: 'The results of this poll are not public (yet).',
+  not_found: 'No such resource.',
+  poll_not_found: 'No poll has this id.',
+  method_not_allowed: 'This method is not allowed on this path.',
+  poll_not_open: 'The poll has not opened yet.',
+  poll_closed: 'The poll is closed.',
+  already_voted: 'This voter has already voted in this poll and the poll does not allow changing a vote.',
+  poll_exists: 'A poll with this id already exists.',
+  poll_has_votes: 'The options of a poll cannot change once votes were cast.',
+  unknown_option: 'A choice is not an option of this poll.',
+  duplicate_choice: 'The same option is chosen twice.',
+  too_few_choices: 'Fewer options are chosen than the poll requires.',
+  too_many_choices: 'More options are chosen than the poll allows.',
+  rate_limited: 'Too many requests; wait a moment (see `Retry-After`).',
+  internal_error: 'An unexpected server error. This is a bug; please report it.',
+  unavailable: 'The server cannot serve the request right now.',
+} as const satisfies Record<ApiErrorCode, string>;
 
 /**
  * Codes the client itself raises when no answer from the server could be used.
@@ -61,7 +98,9 @@ export const ErrorEnvelope = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    fields: z.optional(z.record(z.string(), z.string())),
+    // Field name → reason. Said as an object of strings rather than `z.record`, which would add
+    // the record parser to the browser bundle for the same check.
+    fields: z.optional(z.catchall(z.object({}), z.string())),
   }),
 });
 export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { IDEMPOTENCY_KEY, Slug, VOTER_TOKEN } from './common.js';
-import { API_ERRORS, type ApiErrorCode } from './errors.js';
+import { API_ERROR_DESCRIPTIONS, API_ERRORS, type ApiErrorCode } from './errors.js';
 import { AdminPoll, AdminPollList, CastPollVote, CreatePoll, Poll, PollResultsExport, UpdatePoll } from './poll.js';
 
 type Json = Record<string, unknown>;
@@ -37,13 +37,13 @@ const json = (name: string) => ({ 'application/json': { schema: ref(name) } });
 function errors(...codes: ApiErrorCode[]): Json {
   const byStatus = new Map<number, ApiErrorCode[]>();
   for (const code of [...codes, ...EDGE_ERRORS]) {
-    const status = API_ERRORS[code][0];
+    const status = API_ERRORS[code];
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
   }
   const responses: Json = {};
   for (const [status, list] of [...byStatus].sort(([a], [b]) => a - b)) {
     responses[status] = {
-      description: list.map((code) => `\`${code}\`: ${API_ERRORS[code][1]}`).join('\n\n'),
+      description: list.map((code) => `\`${code}\`: ${API_ERROR_DESCRIPTIONS[code]}`).join('\n\n'),
       content: json('ErrorEnvelope'),
       'x-parvis-error-codes': list,
     };
@@ -252,7 +252,7 @@ export function buildOpenApi(): Json {
       },
     },
     'x-parvis-error-codes': Object.fromEntries(
-      ERROR_CODES.map((code) => [code, { status: API_ERRORS[code][0], message: API_ERRORS[code][1] }]),
+      ERROR_CODES.map((code) => [code, { status: API_ERRORS[code], message: API_ERROR_DESCRIPTIONS[code] }]),
     ),
   };
 }

@@ -1,4 +1,4 @@
-import { API_ERRORS, type ApiErrorCode, type ErrorEnvelope } from '../contract/errors.js';
+import { API_ERROR_DESCRIPTIONS, API_ERRORS, type ApiErrorCode, type ErrorEnvelope } from '../contract/errors.js';
 
 /** The one error type of the server: a stable code whose HTTP status comes from the contract. */
 export class ApiError extends Error {
@@ -9,10 +9,10 @@ export class ApiError extends Error {
   readonly headers: Record<string, string> | undefined;
 
   constructor(code: ApiErrorCode, fields?: Record<string, string>, headers?: Record<string, string>) {
-    super(API_ERRORS[code][1]);
+    super(API_ERROR_DESCRIPTIONS[code]);
     this.name = 'ApiError';
     this.code = code;
-    this.status = API_ERRORS[code][0];
+    this.status = API_ERRORS[code];
     this.fields = fields;
     this.headers = headers;
   }

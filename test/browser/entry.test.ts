@@ -27,6 +27,7 @@ describe('parvis.js, the script-tag entry', () => {
 
   it('loads an element’s code the first time its tag is added to the page, and renders it in English', async () => {
     new FakeServer(makePoll()).listen();
+    const definedAt = customElements.whenDefined('parvis-poll').then(() => performance.now());
     const el = await fixture<ParvisPoll>(
       html`<div lang="en">
         <parvis-poll poll="parc-des-tilleuls"><a href="#">Answer the poll</a></parvis-poll>
@@ -36,6 +37,12 @@ describe('parvis.js, the script-tag entry', () => {
     await until(el, 'open');
     await waitUntil(() => text(part(el, 'submit')) === 'Vote', 'the strings never switched to English');
     expect(text(part(el, 'hint'))).to.equal('Choose one answer.');
+    // The poll was read once, and that read started while the element's code was still on its way.
+    const reads = performance
+      .getEntriesByType('resource')
+      .filter((entry) => entry.name === 'https://api.parvis.test/v1/polls/parc-des-tilleuls');
+    expect(reads).to.have.length(1);
+    expect(reads[0].startTime).to.be.below(await definedAt);
     expect(el.shadowRoot!.querySelector('legend')!.textContent).to.equal(
       'Que souhaitez-vous pour le parc des Tilleuls ?',
     );

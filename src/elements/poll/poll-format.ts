@@ -1,5 +1,6 @@
 import { msg, str } from '@lit/localize';
 import type { Poll } from '../../contract/poll.js';
+import { intlFormat } from '../intl-formats.js';
 
 /** Numbers, shares, plurals and dates in the reader's language, all through `Intl`. */
 export class PollFormat {
@@ -8,23 +9,23 @@ export class PollFormat {
 
   constructor(locale: string) {
     this.#locale = locale;
-    this.#plural = new Intl.PluralRules(locale);
+    this.#plural = intlFormat('plural', locale);
   }
 
   number(value: number): string {
-    return new Intl.NumberFormat(this.#locale).format(value);
+    return intlFormat('number', this.#locale).format(value);
   }
 
   share(value: number): string {
-    return new Intl.NumberFormat(this.#locale, { style: 'percent', maximumFractionDigits: 0 }).format(value);
+    return intlFormat('share', this.#locale).format(value);
   }
 
   date(iso: string): string {
-    return new Intl.DateTimeFormat(this.#locale, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+    return intlFormat('date', this.#locale).format(new Date(iso));
   }
 
   list(items: string[]): string {
-    return new Intl.ListFormat(this.#locale, { type: 'conjunction' }).format(items);
+    return intlFormat('list', this.#locale).format(items);
   }
 
   /** French says « 0 vote », English "0 votes": the category comes from the locale's own rules. */

@@ -4,14 +4,29 @@ import type { ParvisError } from '../../client/errors.js';
 import type { ErrorCode } from '../../contract/errors.js';
 import { errorMessage } from '../error-messages.js';
 
-/** Bones in the shape of a question with three answers, so the page does not jump when the poll arrives. */
+/** A bone the size of `count` words: stand-in text, never shown, makes it wrap like the words it stands for. */
+const bone = (count: number) =>
+  html`<span class="bone"><span class="filler">${'mmmmm '.repeat(count).trim()}</span></span>`;
+
+/**
+ * Bones in the shape of a typical poll — a question, a short description, the
+ * hint, four choices, the closing date and the button — laid out with the
+ * poll's own classes, so the page barely moves when the poll arrives.
+ */
 export function renderSkeleton(): TemplateResult {
   return html`
     <div part="base skeleton" class="poll skeleton" aria-busy="true">
       <span class="visually-hidden">${msg('Chargement du sondage…')}</span>
-      <span class="bone bone-question"></span>
-      <span class="bone"></span><span class="bone"></span><span class="bone"></span>
-      <span class="bone bone-button"></span>
+      <div class="form" aria-hidden="true">
+        <div class="options">
+          <p class="question">${bone(9)}</p>
+          <p>${bone(24)}</p>
+          <p>${bone(3)}</p>
+          ${[5, 4, 6, 3].map((count) => html`<p class="option">${bone(count)}</p>`)}
+        </div>
+        <p>${bone(4)}</p>
+        <span class="bone bone-button"></span>
+      </div>
     </div>
   `;
 }

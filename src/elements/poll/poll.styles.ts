@@ -176,21 +176,21 @@ export const pollStyles = css`
 
   .skeleton {
     min-block-size: var(--parvis-poll-min-block-size, 16rem);
+    user-select: none;
   }
 
   .bone {
-    display: block;
-    block-size: 1.5rem;
     border-radius: ${radius};
     background: ${track};
+    box-decoration-break: clone;
   }
 
-  .bone-question {
-    inline-size: 70%;
-    block-size: 1.75rem;
+  .filler {
+    visibility: hidden;
   }
 
   .bone-button {
+    display: block;
     inline-size: 7rem;
     block-size: 2.75rem;
   }

@@ -4,6 +4,7 @@ import { live } from 'lit/directives/live.js';
 import type { ErrorCode } from '../../contract/errors.js';
 import type { Poll } from '../../contract/poll.js';
 import { resolveLang, type ParvisAdapter, type ParvisError } from '../../client/index.js';
+import { prepareFormats } from '../intl-formats.js';
 import { intlLocale, requestLocale } from '../locale.js';
 import { ParvisElement } from '../parvis-element.js';
 import { PollController, type PollHost } from './poll-controller.js';
@@ -144,6 +145,10 @@ export class ParvisPoll extends ParvisElement implements PollHost {
       this._problem = null;
       void this.#controller.load();
     }
+  }
+
+  protected override firstUpdated(): void {
+    prepareFormats(intlLocale(resolveLang(this)));
   }
 
   get #format(): PollFormat {
