@@ -40,32 +40,21 @@ export async function openTestStore(): Promise<TestStore> {
     const admin = new pg.Client({ connectionString: base });
     await admin.connect();
     await admin.query(`create schema ${schema}`);
-    const url = withSearchPath(base, schema);
-    const stores: Store[] = [];
-    const open = () => {
-      const store = openStore(url, null);
-      stores.push(store);
-      return store;
-    };
-    const store = open();
-    await store.migrate();
-    return {
-      store,
-      url,
-      path: null,
-      reopen: open,
-      async dispose() {
-        for (const opened of stores) await opened.close().catch(() => {});
-        await admin.query(`drop schema ${schema} cascade`);
-        await admin.end();
-      },
-    };
+    return trackStores(withSearchPath(base, schema), null, async () => {
+      await admin.query(`drop schema ${schema} cascade`);
+      await admin.end();
+    });
   }
   const dir = await mkdtemp(join(tmpdir(), 'parvis-test-'));
   const path = join(dir, 'parvis.db');
+  return trackStores(`sqlite:${path}`, path, () => rm(dir, { recursive: true, force: true }));
+}
+
+/** Every store opened on the database is closed before `cleanUp` removes it. */
+async function trackStores(url: string, path: string | null, cleanUp: () => Promise<void>): Promise<TestStore> {
   const stores: Store[] = [];
   const open = () => {
-    const store = openStore(`sqlite:${path}`, path);
+    const store = openStore(url, path);
     stores.push(store);
     return store;
   };
@@ -73,12 +62,12 @@ export async function openTestStore(): Promise<TestStore> {
   await store.migrate();
   return {
     store,
-    url: `sqlite:${path}`,
+    url,
     path,
     reopen: open,
     async dispose() {
       for (const opened of stores) await opened.close().catch(() => {});
-      await rm(dir, { recursive: true, force: true });
+      await cleanUp();
     },
   };
 }
