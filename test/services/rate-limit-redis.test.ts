@@ -1,3 +1,5 @@
+// Needs the Redis server of the machine (PARVIS_TEST_REDIS_URL, default redis://127.0.0.1:6379):
+// run by `npm run test:redis` and in CI, not by `npm test`, which needs nothing but Node.js.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
@@ -7,7 +9,7 @@ import { createClient } from 'redis';
 import { DEFAULT_RATE_LIMITS, loadConfig, type RateLimits } from '../../src/server/config.js';
 import { ApiError } from '../../src/server/errors.js';
 import { RedisRateLimiter } from '../../src/server/http/rate-limit.js';
-import { createPoll, errorCode, newVoter, openTestApp, type TestApp, vote } from './helpers.js';
+import { createPoll, errorCode, newVoter, openTestApp, type TestApp, vote } from '../server/helpers.js';
 
 /** The Redis this machine runs; every key of a run lives under a prefix of its own, removed at the end. */
 const REDIS_URL = process.env.PARVIS_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
