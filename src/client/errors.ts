@@ -40,3 +40,14 @@ export function knownCode(code: string, status: number): ErrorCode {
 export function isRetryableOffline(error: unknown): boolean {
   return error instanceof ParvisError && (error.code === 'network_error' || error.code === 'timeout');
 }
+
+/**
+ * Whether a queued write should stay queued: besides the network, a server
+ * that is down, overloaded or failing (5xx, 429) has not judged the vote.
+ */
+export function isWorthRetrying(error: unknown): boolean {
+  return (
+    isRetryableOffline(error) ||
+    (error instanceof ParvisError && (error.code === 'rate_limited' || (error.status ?? 0) >= 500))
+  );
+}

@@ -1,7 +1,8 @@
 import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
 import type { Poll } from '../contract/poll.js';
 import { ApiClient } from './api-client.js';
-import { ParvisError, isRetryableOffline } from './errors.js';
+import type { ErrorCode } from '../contract/errors.js';
+import { ParvisError, isWorthRetrying } from './errors.js';
 
 const DATABASE = 'parvis';
 
@@ -14,6 +15,12 @@ export interface QueuedVote {
   pollId: string;
   choices: string[];
   queuedAt: string;
+  /**
+   * Set when the server refused the write during a replay: it stays in the
+   * outbox until a widget of its poll has told the citizen (see `forget`),
+   * since the replay may run on a page that does not show that poll.
+   */
+  refused?: { code: ErrorCode; message: string; status?: number };
 }
 
 export type OutboxResult =
@@ -49,6 +56,19 @@ export async function queued(): Promise<QueuedVote[]> {
   return all.map(([, entry]) => entry).sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
 }
 
+/** Removes a write once its outcome has been shown. */
+export async function forget(key: string): Promise<void> {
+  const target = await openStore(false);
+  if (target) await del(key, target);
+}
+
+/** The refusal of a queued write, as the error the citizen is shown. */
+export function refusalOf(entry: QueuedVote): ParvisError | null {
+  if (!entry.refused) return null;
+  const { code, message, status } = entry.refused;
+  return new ParvisError(code, message, { status });
+}
+
 export async function queuedFor(api: string, pollId: string): Promise<QueuedVote | undefined> {
   const all = await queued();
   return all.filter((entry) => entry.api === api && entry.pollId === pollId).at(-1);
@@ -56,8 +76,10 @@ export async function queuedFor(api: string, pollId: string): Promise<QueuedVote
 
 /**
  * Sends every queued write again, oldest first, with its original idempotency
- * key. A write the server refuses leaves the queue with its error, so the
- * widget can tell the citizen; one that still cannot reach the server stays.
+ * key. A write the server accepts leaves the queue; one it refuses stays,
+ * marked with its error, until a widget of its poll has shown that error;
+ * one that still cannot reach the server, or that a failing server could not
+ * judge, stays as it is and is sent again later.
  */
 export function replay(): Promise<void> {
   replaying ??= replayAll().finally(() => {
@@ -70,6 +92,7 @@ async function replayAll(): Promise<void> {
   const target = await openStore(false);
   if (!target) return;
   for (const entry of await queued()) {
+    if (entry.refused) continue;
     let result: OutboxResult;
     try {
       const poll = await new ApiClient(entry.api).castPollVote(entry.pollId, entry.choices, {
@@ -77,13 +100,17 @@ async function replayAll(): Promise<void> {
       });
       result = { entry, poll };
     } catch (error) {
-      if (isRetryableOffline(error)) return;
-      result = {
-        entry,
-        error: error instanceof ParvisError ? error : new ParvisError('network_error', undefined, { cause: error }),
-      };
+      if (isWorthRetrying(error)) return;
+      const refusal =
+        error instanceof ParvisError ? error : new ParvisError('network_error', undefined, { cause: error });
+      result = { entry, error: refusal };
     }
-    await del(entry.key, target);
+    if (result.error) {
+      const { code, message, status } = result.error;
+      await set(entry.key, { ...entry, refused: { code, message, status } }, target);
+    } else {
+      await del(entry.key, target);
+    }
     outbox.dispatchEvent(new CustomEvent<OutboxResult>('settled', { detail: result }));
   }
 }

@@ -1,6 +1,6 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { HttpResponse } from 'msw';
-import { queued } from '../../src/client/outbox.js';
+import { queued, replay } from '../../src/client/outbox.js';
 import { FakeServer, error, makePoll, startApi, worker } from './support/api.js';
 import { choose, part, renderPoll, submit, text, until } from './support/render.js';
 
@@ -79,4 +79,38 @@ describe('<parvis-poll> offline', () => {
     expect(text(part(el, 'error'))).to.equal('Ce sondage est clos : il n’accepte plus de votes.');
     expect(await queued()).to.deep.equal([]);
   });
+
+  it('a queued vote stays queued while the server fails, and is sent once it recovers', async () => {
+    let failing = true;
+    const server = new FakeServer(makePoll()).listen({
+      vote: () => (failing ? error(503, 'unavailable', 'Maintenance.') : undefined),
+    });
+    const el = await renderPoll();
+    await until(el, 'open');
+    const backOnline = goOffline();
+    choose(el, 'Un kiosque à musique');
+    await submit(el);
+    await until(el, 'queued');
+
+    backOnline();
+    await waitFor(() => server.received.length >= 1);
+    // Settles the replay in flight (or runs one more, refused alike) before the server recovers.
+    await replay();
+    expect(el.state).to.equal('queued');
+    const [kept] = await queued();
+    expect(kept).to.include({ pollId: 'parc-des-tilleuls' });
+    expect(kept.refused).to.equal(undefined);
+
+    failing = false;
+    dispatchEvent(new Event('online'));
+    await until(el, 'voted');
+    expect(new Set(server.received.map((vote) => vote.idempotencyKey))).to.deep.equal(new Set([kept.key]));
+    expect(server.voters).to.equal(1);
+    expect(await queued()).to.deep.equal([]);
+  });
 });
+
+async function waitFor(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(condition()).to.equal(true);
+}

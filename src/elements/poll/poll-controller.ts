@@ -5,9 +5,11 @@ import {
   ParvisError,
   enqueue,
   ensureVoterToken,
+  forget,
   newIdempotencyKey,
   outbox,
   queuedFor,
+  refusalOf,
   resolveApi,
   watchConnectivity,
   type OutboxResult,
@@ -87,8 +89,16 @@ export class PollController implements ReactiveController {
       if (abort.signal.aborted) return;
       this.loadError = this.#report(error, 'getPoll');
     }
-    this.queued = (await queued) ?? this.queued;
+    const entry = await queued;
     if (abort.signal.aborted) return;
+    const refusal = entry && refusalOf(entry);
+    if (entry && refusal) {
+      // Refused while this poll was not on screen: said now, then forgotten.
+      this.voteError = this.#report(refusal, 'castPollVote');
+      void forget(entry.key);
+    } else {
+      this.queued = entry ?? this.queued;
+    }
     this.loading = false;
     this.#host.requestUpdate();
   }
@@ -159,6 +169,7 @@ export class PollController implements ReactiveController {
       this.#accept(poll, entry.choices);
     } else {
       this.voteError = this.#report(error, 'castPollVote');
+      void forget(entry.key);
       void this.load();
     }
   };
