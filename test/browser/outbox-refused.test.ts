@@ -1,7 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { createStore, set } from 'idb-keyval';
 import { queued, replay } from '../../src/client/outbox.js';
-import { API, FakeServer, error, makePoll, startApi, worker } from './support/api.js';
+import { FakeServer, error, makePoll, queueFromEarlierVisit, startApi, worker } from './support/api.js';
 import { part, renderPoll, text, until } from './support/render.js';
 
 before(startApi);
@@ -10,19 +9,7 @@ afterEach(() => worker.resetHandlers());
 // A fresh page (each test file has its own): a vote queued on an earlier visit is
 // replayed on a page that does not show its poll, and the server refuses it.
 it('a vote refused while its poll was not on screen is told when the poll next shows, then forgotten', async () => {
-  localStorage.setItem('parvis:voter', 'previous-visit-voter-token');
-  await set(
-    'queued-on-a-previous-visit',
-    {
-      key: 'queued-on-a-previous-visit',
-      operation: 'castPollVote',
-      api: API,
-      pollId: 'parc-des-tilleuls',
-      choices: ['kiosque'],
-      queuedAt: '2026-03-01T10:00:00.000Z',
-    },
-    createStore('parvis', 'outbox'),
-  );
+  await queueFromEarlierVisit();
   const server = new FakeServer(makePoll({ status: 'closed' })).listen({
     vote: () => error(409, 'poll_closed', 'The poll is closed.'),
   });

@@ -1,5 +1,7 @@
 import { delay, http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
+import { createStore, set } from 'idb-keyval';
+import type { QueuedVote } from '../../../src/client/outbox.js';
 import type { Poll } from '../../../src/contract/poll.js';
 
 /** A made-up origin: only msw answers it, so a request the tests did not expect fails loudly. */
@@ -118,4 +120,22 @@ export function error(status: number, code: string, message = 'Refused.'): Respo
 
 export function never(): Promise<Response> {
   return delay('infinite') as Promise<never>;
+}
+
+/**
+ * What an earlier visit left behind: its voter token, and a vote for
+ * `kiosque` in the outbox that never reached the server.
+ */
+export async function queueFromEarlierVisit(): Promise<QueuedVote> {
+  localStorage.setItem('parvis:voter', 'previous-visit-voter-token');
+  const entry: QueuedVote = {
+    key: 'queued-on-a-previous-visit',
+    operation: 'castPollVote',
+    api: API,
+    pollId: 'parc-des-tilleuls',
+    choices: ['kiosque'],
+    queuedAt: '2026-03-01T10:00:00.000Z',
+  };
+  await set(entry.key, entry, createStore('parvis', 'outbox'));
+  return entry;
 }
