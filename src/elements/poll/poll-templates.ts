@@ -1,8 +1,10 @@
-import { msg } from '@lit/localize';
-import { html, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { ParvisError } from '../../client/errors.js';
 import type { ErrorCode } from '../../contract/errors.js';
+import type { Poll } from '../../contract/poll.js';
 import { errorMessage } from '../error-messages.js';
+import type { PollFormat } from './poll-format.js';
 
 /** A bone the size of `count` words: stand-in text, never shown, makes it wrap like the words it stands for. */
 const bone = (count: number) =>
@@ -39,4 +41,30 @@ export function renderError(error: ParvisError, retry: () => unknown): TemplateR
       <button part="retry" class="button secondary" type="button" @click=${retry}>${msg('Réessayer')}</button>
     </div>
   `;
+}
+
+export function renderDescription(poll: Poll): TemplateResult | typeof nothing {
+  return poll.description ? html`<p part="description" class="description">${poll.description}</p>` : nothing;
+}
+
+/** When the poll opens, and what it will ask. */
+export function renderUpcoming(poll: Poll, format: PollFormat): TemplateResult {
+  return html`
+    <p part="notice" class="notice">
+      ${poll.opensAt
+        ? msg(str`Ce sondage ouvrira le ${format.date(poll.opensAt)}.`)
+        : msg('Ce sondage n’est pas encore ouvert.')}
+    </p>
+    <ul part="options" class="upcoming-options">
+      ${poll.options.map((option) => html`<li part="option"><span part="option-label">${option.label}</span></li>`)}
+    </ul>
+  `;
+}
+
+export function renderClosed(poll: Poll, format: PollFormat): TemplateResult {
+  return html`<p part="notice" class="notice">
+    ${poll.closesAt
+      ? msg(str`Ce sondage est clos depuis le ${format.date(poll.closesAt)}.`)
+      : msg('Ce sondage est clos.')}
+  </p>`;
 }

@@ -11,7 +11,7 @@ import { PollController, type PollHost } from './poll-controller.js';
 import { PollFormat } from './poll-format.js';
 import { renderResults, resultsPolicy, voteAnnouncement } from './poll-results.js';
 import { pollStyles } from './poll.styles.js';
-import { renderError, renderSkeleton } from './poll-templates.js';
+import { renderClosed, renderDescription, renderError, renderSkeleton, renderUpcoming } from './poll-templates.js';
 
 export type PollState = 'loading' | 'error' | 'open' | 'submitting' | 'voted' | 'queued' | 'upcoming' | 'closed';
 
@@ -176,14 +176,8 @@ export class ParvisPoll extends ParvisElement implements PollHost {
     const policy = resultsPolicy(poll);
     return html`
       <p part="question" class="question">${poll.question}</p>
-      ${this.#renderDescription(poll)} ${state === 'upcoming' ? this.#renderUpcoming(poll, format) : nothing}
-      ${state === 'closed'
-        ? html`<p part="notice" class="notice">
-            ${poll.closesAt
-              ? msg(str`Ce sondage est clos depuis le ${format.date(poll.closesAt)}.`)
-              : msg('Ce sondage est clos.')}
-          </p>`
-        : nothing}
+      ${renderDescription(poll)} ${state === 'upcoming' ? renderUpcoming(poll, format) : nothing}
+      ${state === 'closed' ? renderClosed(poll, format) : nothing}
       ${labels.length
         ? html`<p part="my-vote" class="my-vote">${msg('Votre réponse :')} ${format.list(labels)}</p>`
         : nothing}
@@ -198,23 +192,6 @@ export class ParvisPoll extends ParvisElement implements PollHost {
     `;
   }
 
-  #renderUpcoming(poll: Poll, format: PollFormat): TemplateResult {
-    return html`
-      <p part="notice" class="notice">
-        ${poll.opensAt
-          ? msg(str`Ce sondage ouvrira le ${format.date(poll.opensAt)}.`)
-          : msg('Ce sondage n’est pas encore ouvert.')}
-      </p>
-      <ul part="options" class="upcoming-options">
-        ${poll.options.map((option) => html`<li part="option"><span part="option-label">${option.label}</span></li>`)}
-      </ul>
-    `;
-  }
-
-  #renderDescription(poll: Poll) {
-    return poll.description ? html`<p part="description" class="description">${poll.description}</p>` : nothing;
-  }
-
   #renderForm(poll: Poll, format: PollFormat): TemplateResult {
     const { submitting, voteError } = this.#controller;
     const type = poll.multiple ? 'checkbox' : 'radio';
@@ -224,7 +201,7 @@ export class ParvisPoll extends ParvisElement implements PollHost {
       <form class="form" novalidate @submit=${this.#onSubmit}>
         <fieldset part="options" class="options" aria-describedby=${describedBy}>
           <legend part="question" class="question">${poll.question}</legend>
-          ${this.#renderDescription(poll)}
+          ${renderDescription(poll)}
           <p part="hint" id="hint" class="hint">
             ${poll.multiple ? format.choiceHint(poll) : msg('Choisissez une réponse.')}
             ${poll.multiple
