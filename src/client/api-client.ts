@@ -1,6 +1,5 @@
-import * as z from 'zod/mini';
-import { CastPollVote, Poll } from '../contract/poll.js';
-import type { ParvisAdapter, RequestContext } from './adapter.js';
+import type * as z from 'zod/mini';
+import type { Operation, ParvisAdapter, RequestContext, WriteContext } from './adapter.js';
 import { DEFAULT_TIMEOUT, configured } from './config.js';
 import { ParvisError } from './errors.js';
 import { RestAdapter } from './rest-adapter.js';
@@ -18,12 +17,17 @@ export interface WriteOptions extends CallOptions {
   idempotencyKey?: string;
 }
 
+/** An adapter known to implement the operation being called. */
+type Implementing<K extends Operation> = ParvisAdapter & Required<Pick<ParvisAdapter, K>>;
+
 const restAdapter = new RestAdapter();
 
 /**
  * The one way widgets talk to a backend: whichever adapter is configured, every
  * call gets a timeout and an `AbortSignal`, every answer is checked against the
- * contract, and every failure is a `ParvisError`.
+ * contract, and every failure is a `ParvisError`. The operations themselves
+ * live beside each widget's contract (`polls.ts`, `ideas.ts`, …), so that a
+ * page downloads the schemas of the widgets it shows only.
  */
 export class ApiClient {
   readonly api: string;
@@ -39,25 +43,42 @@ export class ApiClient {
     return this.#adapter ?? configured().adapter ?? restAdapter;
   }
 
-  getPoll(pollId: string, options: CallOptions = {}): Promise<Poll> {
-    return this.#call(Poll, options, (context) => this.adapter.getPoll(pollId, context));
+  /** Runs a read and checks its answer against `schema`. */
+  read<T, K extends Operation>(
+    operation: K,
+    schema: z.ZodMiniType<T>,
+    options: CallOptions,
+    run: (adapter: Implementing<K>, context: RequestContext) => Promise<unknown>,
+  ): Promise<T> {
+    return this.#call(operation, schema, options, run);
   }
 
-  castPollVote(pollId: string, choices: string[], options: WriteOptions = {}): Promise<Poll> {
-    const body = CastPollVote.safeParse({ choices });
-    if (!body.success)
-      return Promise.reject(new ParvisError('invalid_request', 'The choices do not match the contract.'));
+  /**
+   * Runs a write as the citizen (creating their voter token on this first
+   * participation) with an idempotency key, new unless a retry passes its own.
+   */
+  write<T, K extends Operation>(
+    operation: K,
+    schema: z.ZodMiniType<T>,
+    options: WriteOptions,
+    run: (adapter: Implementing<K>, context: WriteContext) => Promise<unknown>,
+  ): Promise<T> {
     const idempotencyKey = options.idempotencyKey ?? newIdempotencyKey();
-    return this.#call(Poll, options, (context) =>
-      this.adapter.castPollVote(pollId, body.data, { ...context, voter: ensureVoterToken(), idempotencyKey }),
+    return this.#call(operation, schema, options, (adapter, context) =>
+      run(adapter, { ...context, voter: ensureVoterToken(), idempotencyKey }),
     );
   }
 
-  async #call<T>(
+  async #call<T, K extends Operation>(
+    operation: K,
     schema: z.ZodMiniType<T>,
     options: CallOptions,
-    run: (context: RequestContext) => Promise<unknown>,
+    run: (adapter: Implementing<K>, context: RequestContext) => Promise<unknown>,
   ): Promise<T> {
+    const adapter = this.adapter;
+    if (typeof adapter[operation] !== 'function') {
+      throw new ParvisError('unsupported', `The configured adapter has no ${operation}().`);
+    }
     const timeout = options.timeout ?? configured().timeout ?? DEFAULT_TIMEOUT;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new ParvisError('timeout')), timeout);
@@ -72,7 +93,7 @@ export class ApiClient {
     };
     try {
       // Racing the signal keeps the timeout even for an adapter that ignores it.
-      const answer = await Promise.race([run(context), rejectOnAbort(controller.signal)]);
+      const answer = await Promise.race([run(adapter as Implementing<K>, context), rejectOnAbort(controller.signal)]);
       const result = schema.safeParse(answer);
       if (!result.success) {
         const where = result.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
@@ -92,6 +113,13 @@ export class ApiClient {
 
 export function newIdempotencyKey(): string {
   return randomToken(16);
+}
+
+/** A body the contract refuses is never sent: the caller gets the error the server would have answered. */
+export function checked<T>(schema: z.ZodMiniType<T>, body: unknown, what: string): T {
+  const result = schema.safeParse(body);
+  if (!result.success) throw new ParvisError('invalid_request', `${what} do not match the contract.`);
+  return result.data;
 }
 
 function rejectOnAbort(signal: AbortSignal): Promise<never> {

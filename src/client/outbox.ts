@@ -1,37 +1,50 @@
 import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
-import type { Poll } from '../contract/poll.js';
-import { ApiClient } from './api-client.js';
 import type { ErrorCode } from '../contract/errors.js';
+import type { Operation } from './adapter.js';
+import { ApiClient } from './api-client.js';
 import { ParvisError, isWorthRetrying } from './errors.js';
 
 const DATABASE = 'parvis';
 
 /** A write a citizen made that has not reached the server yet. */
-export interface QueuedVote {
+export interface QueuedWrite {
   /** The idempotency key of the first attempt: a replay counts once, however often it is sent. */
   key: string;
-  operation: 'castPollVote';
+  operation: Operation;
   api: string;
-  pollId: string;
-  choices: string[];
+  /** What the write is about: the poll, idea box, idea, subject or budget id. */
+  target: string;
+  /** What the operation sends, as its widget queued it. */
+  body: unknown;
   queuedAt: string;
   /**
    * Set when the server refused the write during a replay: it stays in the
-   * outbox until a widget of its poll has told the citizen (see `forget`),
-   * since the replay may run on a page that does not show that poll.
+   * outbox until a widget of its target has told the citizen (see `forget`),
+   * since the replay may run on a page that does not show that widget.
    */
   refused?: { code: ErrorCode; message: string; status?: number };
 }
 
+/** Sends a queued write again, with its key, and answers what the server answered. */
+export type Replayer = (client: ApiClient, entry: QueuedWrite) => Promise<unknown>;
+
 export type OutboxResult =
-  | { entry: QueuedVote; poll: Poll; error?: undefined }
-  | { entry: QueuedVote; poll?: undefined; error: ParvisError };
+  | { entry: QueuedWrite; result: unknown; error?: undefined }
+  | { entry: QueuedWrite; result?: undefined; error: ParvisError };
 
 /** Dispatches `settled` (a `CustomEvent<OutboxResult>`) when the server accepted or refused a queued write. */
 export const outbox = new EventTarget();
 
+/**
+ * How to send each kind of queued write, registered by the widgets: a page
+ * replays the writes of the widgets whose code it loaded, and keeps the others
+ * for a page that shows them.
+ */
+const replayers = new Map<Operation, Replayer>();
+
 let store: UseStore | undefined;
 let replaying: Promise<void> | undefined;
+let again = false;
 
 /** Opening the database creates it, so it is opened only to store a write or when one may exist. */
 async function openStore(create: boolean): Promise<UseStore | undefined> {
@@ -44,16 +57,31 @@ async function openStore(create: boolean): Promise<UseStore | undefined> {
   return store;
 }
 
-export async function enqueue(entry: QueuedVote): Promise<void> {
+export function registerReplayer(operation: Operation, replayer: Replayer): void {
+  replayers.set(operation, replayer);
+  // Writes of this kind may have waited for a widget that loaded after the page's first replay.
+  if (watching && navigator.onLine) void replay();
+}
+
+export async function enqueue(entry: QueuedWrite): Promise<void> {
   const target = await openStore(true);
   await set(entry.key, entry, target);
 }
 
-export async function queued(): Promise<QueuedVote[]> {
+export async function queued(): Promise<QueuedWrite[]> {
   const target = await openStore(false);
   if (!target) return [];
-  const all = await entries<string, QueuedVote>(target);
+  const all = await entries<string, QueuedWrite>(target);
   return all.map(([, entry]) => entry).sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
+}
+
+/** The queued writes of these operations on one backend, oldest first; of one target when given. */
+export async function queuedFor(api: string, operations: Operation[], target?: string): Promise<QueuedWrite[]> {
+  const all = await queued();
+  return all.filter(
+    (entry) =>
+      entry.api === api && operations.includes(entry.operation) && (target === undefined || entry.target === target),
+  );
 }
 
 /** Removes a write once its outcome has been shown. */
@@ -63,27 +91,31 @@ export async function forget(key: string): Promise<void> {
 }
 
 /** The refusal of a queued write, as the error the citizen is shown. */
-export function refusalOf(entry: QueuedVote): ParvisError | null {
+export function refusalOf(entry: QueuedWrite): ParvisError | null {
   if (!entry.refused) return null;
   const { code, message, status } = entry.refused;
   return new ParvisError(code, message, { status });
 }
 
-export async function queuedFor(api: string, pollId: string): Promise<QueuedVote | undefined> {
-  const all = await queued();
-  return all.filter((entry) => entry.api === api && entry.pollId === pollId).at(-1);
-}
-
 /**
- * Sends every queued write again, oldest first, with its original idempotency
- * key. A write the server accepts leaves the queue; one it refuses stays,
- * marked with its error, until a widget of its poll has shown that error;
- * one that still cannot reach the server, or that a failing server could not
- * judge, stays as it is and is sent again later.
+ * Sends every queued write this page knows how to send again, oldest first,
+ * with its original idempotency key. A write the server accepts leaves the
+ * queue; one it refuses stays, marked with its error, until a widget of its
+ * target has shown that error; one that still cannot reach the server, or
+ * that a failing server could not judge, stays as it is and is sent again later.
  */
 export function replay(): Promise<void> {
-  replaying ??= replayAll().finally(() => {
+  if (replaying) {
+    // A replay asked for during another may concern writes that one already passed over.
+    again = true;
+    return replaying;
+  }
+  replaying = replayAll().finally(() => {
     replaying = undefined;
+    if (again) {
+      again = false;
+      void replay();
+    }
   });
   return replaying;
 }
@@ -92,26 +124,24 @@ async function replayAll(): Promise<void> {
   const target = await openStore(false);
   if (!target) return;
   for (const entry of await queued()) {
-    if (entry.refused) continue;
-    let result: OutboxResult;
+    const replayer = replayers.get(entry.operation);
+    if (entry.refused || !replayer) continue;
+    let outcome: OutboxResult;
     try {
-      const poll = await new ApiClient(entry.api).castPollVote(entry.pollId, entry.choices, {
-        idempotencyKey: entry.key,
-      });
-      result = { entry, poll };
+      outcome = { entry, result: await replayer(new ApiClient(entry.api), entry) };
     } catch (error) {
       if (isWorthRetrying(error)) return;
       const refusal =
         error instanceof ParvisError ? error : new ParvisError('network_error', undefined, { cause: error });
-      result = { entry, error: refusal };
+      outcome = { entry, error: refusal };
     }
-    if (result.error) {
-      const { code, message, status } = result.error;
+    if (outcome.error) {
+      const { code, message, status } = outcome.error;
       await set(entry.key, { ...entry, refused: { code, message, status } }, target);
     } else {
       await del(entry.key, target);
     }
-    outbox.dispatchEvent(new CustomEvent<OutboxResult>('settled', { detail: result }));
+    outbox.dispatchEvent(new CustomEvent<OutboxResult>('settled', { detail: outcome }));
   }
 }
 

@@ -1,4 +1,7 @@
-import { ErrorEnvelope, IDEMPOTENCY_HEADER } from '../contract/index.js';
+import { IDEMPOTENCY_HEADER } from '../contract/common.js';
+import { ErrorEnvelope } from '../contract/errors.js';
+import type { ListIdeasQuery, ReportIdea, SubmitIdea } from '../contract/idea.js';
+import type { SetSubjectVote } from '../contract/subject.js';
 import type { ParvisAdapter, RequestContext, WriteContext } from './adapter.js';
 import { contractHeaders, pollUrl, readKey, takeEarlyRead } from './early-read.js';
 import { ParvisError, knownCode } from './errors.js';
@@ -21,6 +24,66 @@ export class RestAdapter implements ParvisAdapter {
     return this.#write('POST', `${pollUrl(context.api, pollId)}/votes`, body, context);
   }
 
+  getIdeaBox(boxId: string, context: RequestContext): Promise<unknown> {
+    return this.#read(ideaBoxUrl(context.api, boxId), context);
+  }
+
+  listIdeas(boxId: string, query: ListIdeasQuery, context: RequestContext): Promise<unknown> {
+    const url = new URL(`${ideaBoxUrl(context.api, boxId)}/ideas`);
+    for (const [name, value] of Object.entries(query)) {
+      if (value !== undefined) url.searchParams.set(name, String(value));
+    }
+    return this.#read(url.href, context);
+  }
+
+  submitIdea(boxId: string, body: SubmitIdea, context: WriteContext): Promise<unknown> {
+    return this.#write('POST', `${ideaBoxUrl(context.api, boxId)}/ideas`, body, context);
+  }
+
+  supportIdea(ideaId: string, context: WriteContext): Promise<unknown> {
+    return this.#write('PUT', `${ideaUrl(context.api, ideaId)}/support`, undefined, context);
+  }
+
+  withdrawSupport(ideaId: string, context: WriteContext): Promise<unknown> {
+    return this.#write('DELETE', `${ideaUrl(context.api, ideaId)}/support`, undefined, context);
+  }
+
+  reportIdea(ideaId: string, body: ReportIdea, context: WriteContext): Promise<unknown> {
+    return this.#write('POST', `${ideaUrl(context.api, ideaId)}/reports`, body, context);
+  }
+
+  async getChallenge(context: RequestContext): Promise<unknown> {
+    // A challenge is used once: never answered from a cache.
+    const response = await send(`${context.api}/v1/challenge`, {
+      headers: contractHeaders(context),
+      signal: context.signal,
+      cache: 'no-store',
+    });
+    return parse(response, context.signal);
+  }
+
+  getSubjectVotes(subjectKey: string, context: RequestContext): Promise<unknown> {
+    return this.#read(`${subjectUrl(context.api, subjectKey)}/votes`, context);
+  }
+
+  getSubjectVotesBatch(subjectKeys: string[], context: RequestContext): Promise<unknown> {
+    const url = new URL(`${context.api}/v1/subjects`);
+    for (const key of subjectKeys) url.searchParams.append('key', key);
+    return this.#read(url.href, context);
+  }
+
+  setSubjectVote(subjectKey: string, body: SetSubjectVote, context: WriteContext): Promise<unknown> {
+    return this.#write('PUT', `${subjectUrl(context.api, subjectKey)}/votes`, body, context);
+  }
+
+  getBudget(budgetId: string, context: RequestContext): Promise<unknown> {
+    return this.#read(budgetUrl(context.api, budgetId), context);
+  }
+
+  castBallot(budgetId: string, body: { projectIds: string[] }, context: WriteContext): Promise<unknown> {
+    return this.#write('POST', `${budgetUrl(context.api, budgetId)}/ballots`, body, context);
+  }
+
   async #read(url: string, context: RequestContext): Promise<unknown> {
     const cacheKey = readKey(url, context);
     const cached = this.#reads.get(cacheKey);
@@ -38,9 +101,13 @@ export class RestAdapter implements ParvisAdapter {
 
   async #write(method: string, url: string, body: unknown, context: WriteContext): Promise<unknown> {
     const headers = contractHeaders(context);
-    headers.set('Content-Type', 'application/json');
     headers.set(IDEMPOTENCY_HEADER, context.idempotencyKey);
-    const response = await send(url, { method, headers, body: JSON.stringify(body), signal: context.signal });
+    const init: RequestInit = { method, headers, signal: context.signal };
+    if (body !== undefined) {
+      headers.set('Content-Type', 'application/json');
+      init.body = JSON.stringify(body);
+    }
+    const response = await send(url, init);
     return parse(response, context.signal);
   }
 }
@@ -81,3 +148,8 @@ async function parse(response: Response, signal: AbortSignal): Promise<unknown> 
   const { code, message, fields } = envelope.data.error;
   throw new ParvisError(knownCode(code, response.status), message, { status: response.status, fields });
 }
+
+const ideaBoxUrl = (api: string, boxId: string) => `${api}/v1/idea-boxes/${encodeURIComponent(boxId)}`;
+const ideaUrl = (api: string, ideaId: string) => `${api}/v1/ideas/${encodeURIComponent(ideaId)}`;
+const subjectUrl = (api: string, subjectKey: string) => `${api}/v1/subjects/${encodeURIComponent(subjectKey)}`;
+const budgetUrl = (api: string, budgetId: string) => `${api}/v1/budgets/${encodeURIComponent(budgetId)}`;

@@ -1,3 +1,5 @@
 export * from './common.js';
 export * from './errors.js';
 export * from './poll.js';
+export * from './idea.js';
+export * from './subject.js';

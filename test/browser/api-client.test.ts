@@ -1,6 +1,14 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import { ApiClient, ParvisError, configure, voterToken, type ParvisAdapter } from '../../src/client/index.js';
+import {
+  ApiClient,
+  castPollVote,
+  getPoll,
+  ParvisError,
+  configure,
+  voterToken,
+  type ParvisAdapter,
+} from '../../src/client/index.js';
 import { VOTER_TOKEN } from '../../src/contract/common.js';
 import { API, FakeServer, error, makePoll, never, resetStorage, startApi, worker } from './support/api.js';
 
@@ -24,7 +32,7 @@ describe('ApiClient', () => {
   it('gives up after the timeout with code timeout', async () => {
     worker.use(http.get(`${API}/v1/polls/:pollId`, never));
     const started = performance.now();
-    const caught = await failure(new ApiClient(API).getPoll('parc-des-tilleuls', { timeout: 200 }));
+    const caught = await failure(getPoll(new ApiClient(API), 'parc-des-tilleuls', { timeout: 200 }));
     expect(caught.code).to.equal('timeout');
     expect(performance.now() - started).to.be.within(150, 2000);
   });
@@ -32,21 +40,21 @@ describe('ApiClient', () => {
   it('stops when the caller aborts, with code aborted', async () => {
     worker.use(http.get(`${API}/v1/polls/:pollId`, never));
     const controller = new AbortController();
-    const pending = new ApiClient(API).getPoll('parc-des-tilleuls', { signal: controller.signal });
+    const pending = getPoll(new ApiClient(API), 'parc-des-tilleuls', { signal: controller.signal });
     setTimeout(() => controller.abort(), 20);
     expect((await failure(pending)).code).to.equal('aborted');
   });
 
   it('rejects an answer that breaks the contract with invalid_response', async () => {
     worker.use(http.get(`${API}/v1/polls/:pollId`, () => HttpResponse.json({ ...makePoll(), status: 'paused' })));
-    const caught = await failure(new ApiClient(API).getPoll('parc-des-tilleuls'));
+    const caught = await failure(getPoll(new ApiClient(API), 'parc-des-tilleuls'));
     expect(caught.code).to.equal('invalid_response');
     expect(caught.message).to.contain('status');
   });
 
   it('rejects a body that is not JSON with invalid_response', async () => {
     worker.use(http.get(`${API}/v1/polls/:pollId`, () => HttpResponse.text('<html>')));
-    expect((await failure(new ApiClient(API).getPoll('parc-des-tilleuls'))).code).to.equal('invalid_response');
+    expect((await failure(getPoll(new ApiClient(API), 'parc-des-tilleuls'))).code).to.equal('invalid_response');
   });
 
   it('turns the error envelope into a ParvisError with code, status, message and fields', async () => {
@@ -58,34 +66,34 @@ describe('ApiClient', () => {
         ),
       ),
     );
-    const caught = await failure(new ApiClient(API).castPollVote('parc-des-tilleuls', ['kiosque']));
+    const caught = await failure(castPollVote(new ApiClient(API), 'parc-des-tilleuls', ['kiosque']));
     expect(caught).to.include({ code: 'invalid_request', status: 400, message: 'Bad choices.' });
     expect(caught.fields).to.deep.equal({ choices: 'too_long' });
   });
 
   it('reports an unreachable server as network_error', async () => {
     worker.use(http.get(`${API}/v1/polls/:pollId`, () => HttpResponse.error()));
-    expect((await failure(new ApiClient(API).getPoll('parc-des-tilleuls'))).code).to.equal('network_error');
+    expect((await failure(getPoll(new ApiClient(API), 'parc-des-tilleuls'))).code).to.equal('network_error');
   });
 
   it('sends no voter token on reads before the citizen acts, then Parvis-Voter, Idempotency-Key and the host token', async () => {
     await resetStorage();
     const server = new FakeServer(makePoll()).listen();
     const client = new ApiClient(API);
-    await client.getPoll('parc-des-tilleuls');
+    await getPoll(client, 'parc-des-tilleuls');
     expect(server.reads[0].get('Parvis-Voter')).to.equal(null);
     expect(voterToken()).to.equal(undefined);
     expect(localStorage.length).to.equal(0);
 
     configure({ token: 'header.payload.signature' });
-    await client.castPollVote('parc-des-tilleuls', ['kiosque']);
+    await castPollVote(client, 'parc-des-tilleuls', ['kiosque']);
     const [vote] = server.received;
     expect(vote.voter).to.match(VOTER_TOKEN).and.to.have.length.of.at.least(22);
     expect(vote.voter).to.equal(localStorage.getItem('parvis:voter'));
     expect(vote.idempotencyKey).to.match(/^[A-Za-z0-9_-]{16,}$/);
     expect(vote.authorization).to.equal('Bearer header.payload.signature');
 
-    await client.getPoll('parc-des-tilleuls');
+    await getPoll(client, 'parc-des-tilleuls');
     expect(server.reads[1].get('Parvis-Voter')).to.equal(vote.voter);
   });
 
@@ -100,8 +108,8 @@ describe('ApiClient', () => {
       }),
     );
     const client = new ApiClient(API);
-    const first = await client.getPoll('parc-des-tilleuls');
-    const second = await client.getPoll('parc-des-tilleuls');
+    const first = await getPoll(client, 'parc-des-tilleuls');
+    const second = await getPoll(client, 'parc-des-tilleuls');
     expect(reads).to.equal(2);
     expect(second).to.deep.equal(first);
   });
@@ -120,14 +128,14 @@ describe('ApiClient', () => {
     };
     configure({ adapter });
     const client = new ApiClient('https://other.backend.test');
-    expect((await client.getPoll('budget-2026')).id).to.equal('budget-2026');
-    expect((await failure(client.castPollVote('budget-2026', ['kiosque']))).code).to.equal('invalid_response');
+    expect((await getPoll(client, 'budget-2026')).id).to.equal('budget-2026');
+    expect((await failure(castPollVote(client, 'budget-2026', ['kiosque']))).code).to.equal('invalid_response');
     expect(calls).to.deep.equal(['get budget-2026 https://other.backend.test', 'vote budget-2026 kiosque true']);
   });
 
   it('keeps unknown server codes as errors, without trusting them', async () => {
     worker.use(http.get(`${API}/v1/polls/:pollId`, () => error(418, 'teapot')));
-    const caught = await failure(new ApiClient(API).getPoll('parc-des-tilleuls'));
+    const caught = await failure(getPoll(new ApiClient(API), 'parc-des-tilleuls'));
     expect(caught.code).to.equal('invalid_request');
     expect(caught.status).to.equal(418);
   });

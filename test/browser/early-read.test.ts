@@ -1,5 +1,12 @@
 import { expect } from '@open-wc/testing';
-import { ApiClient, configure, ensureVoterToken, type ParvisAdapter } from '../../src/client/index.js';
+import {
+  ApiClient,
+  castPollVote,
+  getPoll,
+  configure,
+  ensureVoterToken,
+  type ParvisAdapter,
+} from '../../src/client/index.js';
 import { readPollEarly } from '../../src/client/early-read.js';
 import { API, FakeServer, makePoll, startApi, worker } from './support/api.js';
 
@@ -22,9 +29,9 @@ describe('early read of a poll', () => {
     const server = new FakeServer(makePoll()).listen();
     readPollEarly(tag());
     const client = new ApiClient(API);
-    expect((await client.getPoll('parc-des-tilleuls')).id).to.equal('parc-des-tilleuls');
+    expect((await getPoll(client, 'parc-des-tilleuls')).id).to.equal('parc-des-tilleuls');
     expect(server.reads).to.have.length(1);
-    await client.getPoll('parc-des-tilleuls');
+    await getPoll(client, 'parc-des-tilleuls');
     expect(server.reads).to.have.length(2);
   });
 
@@ -32,7 +39,7 @@ describe('early read of a poll', () => {
     const server = new FakeServer(makePoll()).listen();
     readPollEarly(tag());
     const voter = ensureVoterToken();
-    await new ApiClient(API).getPoll('parc-des-tilleuls');
+    await getPoll(new ApiClient(API), 'parc-des-tilleuls');
     expect(server.reads).to.have.length(2);
     expect(server.reads.map((headers) => headers.get('Parvis-Voter'))).to.have.members([null, voter]);
   });
@@ -45,7 +52,7 @@ describe('early read of a poll', () => {
     };
     configure({ adapter });
     readPollEarly(tag());
-    await new ApiClient(API).getPoll('parc-des-tilleuls');
+    await getPoll(new ApiClient(API), 'parc-des-tilleuls');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(server.reads).to.have.length(0);
   });

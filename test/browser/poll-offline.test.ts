@@ -33,7 +33,8 @@ describe('<parvis-poll> offline', () => {
     expect(el.shadowRoot!.activeElement).to.equal(part(el, 'status'));
     expect(server.received).to.have.length(0);
     const [entry] = await queued();
-    expect(entry).to.include({ pollId: 'parc-des-tilleuls', operation: 'castPollVote' });
+    expect(entry).to.include({ target: 'parc-des-tilleuls', operation: 'castPollVote' });
+    expect(entry.body).to.deep.equal({ choices: ['jardin-partage'] });
     await expect(el).to.be.accessible();
 
     const voted = oneEvent(el, 'parvis-voted');
@@ -98,7 +99,7 @@ describe('<parvis-poll> offline', () => {
     await replay();
     expect(el.state).to.equal('queued');
     const [kept] = await queued();
-    expect(kept).to.include({ pollId: 'parc-des-tilleuls' });
+    expect(kept).to.include({ target: 'parc-des-tilleuls' });
     expect(kept.refused).to.equal(undefined);
 
     failing = false;

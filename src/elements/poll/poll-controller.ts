@@ -1,22 +1,22 @@
 import type { ReactiveController } from 'lit';
 import type { Poll } from '../../contract/poll.js';
+import type { ParvisAdapter } from '../../client/adapter.js';
+import { ApiClient, newIdempotencyKey } from '../../client/api-client.js';
+import { resolveApi } from '../../client/config.js';
+import { ParvisError, isRetryableOffline } from '../../client/errors.js';
 import {
-  ApiClient,
-  ParvisError,
   enqueue,
-  ensureVoterToken,
   forget,
-  newIdempotencyKey,
   outbox,
   queuedFor,
   refusalOf,
-  resolveApi,
+  registerReplayer,
   watchConnectivity,
   type OutboxResult,
-  type ParvisAdapter,
-  type QueuedVote,
-} from '../../client/index.js';
-import { isRetryableOffline } from '../../client/errors.js';
+  type QueuedWrite,
+} from '../../client/outbox.js';
+import { castPollVote, getPoll } from '../../client/polls.js';
+import { ensureVoterToken } from '../../client/voter.js';
 import type { ParvisElement } from '../parvis-element.js';
 
 export interface PollHost extends ParvisElement {
@@ -27,6 +27,16 @@ export interface PollHost extends ParvisElement {
 
 /** How a vote ended, so the element knows where to put focus. */
 export type VoteOutcome = 'accepted' | 'queued' | 'refused' | 'cancelled';
+
+/** What a queued vote keeps until it is sent. */
+export interface QueuedVote extends QueuedWrite {
+  operation: 'castPollVote';
+  body: { choices: string[] };
+}
+
+registerReplayer('castPollVote', (client, entry) =>
+  castPollVote(client, entry.target, (entry as QueuedVote).body.choices, { idempotencyKey: entry.key }),
+);
 
 /** Codes after which what the widget shows is stale: the poll is read again. */
 const STALE_AFTER = new Set(['poll_closed', 'poll_not_open', 'already_voted']);
@@ -80,9 +90,11 @@ export class PollController implements ReactiveController {
     this.loading = true;
     this.loadError = null;
     this.#host.requestUpdate();
-    const queued = queuedFor(this.#api, pollId).catch(() => undefined);
+    const queued = queuedFor(this.#api, ['castPollVote'], pollId)
+      .then((entries) => entries.at(-1) as QueuedVote | undefined)
+      .catch(() => undefined);
     try {
-      const poll = await this.#client.getPoll(pollId, { signal: abort.signal, timeout: this.#host.timeout });
+      const poll = await getPoll(this.#client, pollId, { signal: abort.signal, timeout: this.#host.timeout });
       if (abort.signal.aborted) return;
       this.data = poll;
     } catch (error) {
@@ -115,7 +127,7 @@ export class PollController implements ReactiveController {
     this.submitting = true;
     this.#host.requestUpdate();
     try {
-      const poll = await this.#client.castPollVote(pollId, choices, { idempotencyKey, timeout: this.#host.timeout });
+      const poll = await castPollVote(this.#client, pollId, choices, { idempotencyKey, timeout: this.#host.timeout });
       this.#accept(poll, choices);
       return 'accepted';
     } catch (error) {
@@ -136,8 +148,8 @@ export class PollController implements ReactiveController {
       key,
       operation: 'castPollVote',
       api: this.#api,
-      pollId,
-      choices,
+      target: pollId,
+      body: { choices },
       queuedAt: new Date().toISOString(),
     };
     try {
@@ -161,12 +173,12 @@ export class PollController implements ReactiveController {
   }
 
   #onSettled = (event: Event): void => {
-    const { entry, poll, error } = (event as CustomEvent<OutboxResult>).detail;
-    if (entry.api !== this.#api || entry.pollId !== this.#host.poll) return;
+    const { entry, result, error } = (event as CustomEvent<OutboxResult>).detail;
+    if (entry.operation !== 'castPollVote' || entry.api !== this.#api || entry.target !== this.#host.poll) return;
     if (this.queued?.key === entry.key) this.queued = null;
-    if (poll) {
+    if (!error) {
       this.voteError = null;
-      this.#accept(poll, entry.choices);
+      this.#accept(result as Poll, (entry as QueuedVote).body.choices);
     } else {
       this.voteError = this.#report(error, 'castPollVote');
       void forget(entry.key);

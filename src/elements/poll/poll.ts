@@ -171,7 +171,7 @@ export class ParvisPoll extends ParvisElement implements PollHost {
 
   #renderPoll(poll: Poll, state: PollState, format: PollFormat): TemplateResult {
     if (state === 'open' || state === 'submitting') return this.#renderForm(poll, format);
-    const mine = this.#controller.queued?.choices ?? poll.myVote?.choices ?? [];
+    const mine = this.#controller.queued?.body.choices ?? poll.myVote?.choices ?? [];
     const labels = poll.options.filter((option) => mine.includes(option.id)).map((option) => option.label);
     const policy = resultsPolicy(poll);
     return html`

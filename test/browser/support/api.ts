@@ -1,7 +1,7 @@
 import { delay, http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { createStore, set } from 'idb-keyval';
-import type { QueuedVote } from '../../../src/client/outbox.js';
+import type { QueuedWrite } from '../../../src/client/outbox.js';
 import type { Poll } from '../../../src/contract/poll.js';
 
 /** A made-up origin: only msw answers it, so a request the tests did not expect fails loudly. */
@@ -126,14 +126,14 @@ export function never(): Promise<Response> {
  * What an earlier visit left behind: its voter token, and a vote for
  * `kiosque` in the outbox that never reached the server.
  */
-export async function queueFromEarlierVisit(): Promise<QueuedVote> {
+export async function queueFromEarlierVisit(): Promise<QueuedWrite> {
   localStorage.setItem('parvis:voter', 'previous-visit-voter-token');
-  const entry: QueuedVote = {
+  const entry: QueuedWrite = {
     key: 'queued-on-a-previous-visit',
     operation: 'castPollVote',
     api: API,
-    pollId: 'parc-des-tilleuls',
-    choices: ['kiosque'],
+    target: 'parc-des-tilleuls',
+    body: { choices: ['kiosque'] },
     queuedAt: '2026-03-01T10:00:00.000Z',
   };
   await set(entry.key, entry, createStore('parvis', 'outbox'));

@@ -1,0 +1,65 @@
+import * as z from 'zod/mini';
+import { Instant, text } from './common.js';
+
+/**
+ * What a `<parvis-vote>` votes on: a key chosen by the site (`budget-2027-relance`)
+ * or derived from a page's canonical URL (`www.ville.fr/actualites/budget`).
+ * Letters, digits and `. _ ~ : / @ % + -`, up to 200 characters; a subject is
+ * namespaced by the site that created it, so two sites never share one.
+ */
+export const SubjectKey = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._~:/@%+-]{0,199}$/));
+
+/** How a subject is voted on; set by its first vote. */
+export const VoteMode = z.enum(['support', 'updown', 'helpful']);
+export type VoteMode = z.infer<typeof VoteMode>;
+
+/** 1: support, up or "yes, helpful"; -1: down or "not helpful"; 0: no vote (withdrawn). */
+export const VoteValue = z.union([z.literal(1), z.literal(-1), z.literal(0)]);
+export type VoteValue = z.infer<typeof VoteValue>;
+
+export const MAX_COMMENT = 500;
+/** How many subjects one batched read may ask for. */
+export const MAX_SUBJECTS_PER_READ = 100;
+
+/** getSubjectVotes: the counts of a subject and the identified voter's own vote. */
+export const SubjectVotes = z.object({
+  key: SubjectKey,
+  /** `null` until the subject's first vote, which creates it. */
+  mode: z.nullable(VoteMode),
+  /** Votes of value 1 (supports, ups, "yes"); `null` when the subject shows only its score. */
+  up: z.nullable(z.int().check(z.nonnegative())),
+  /** Votes of value -1; `null` when the subject shows only its score. */
+  down: z.nullable(z.int().check(z.nonnegative())),
+  /** up − down. */
+  score: z.int(),
+  /** Closed subjects are read-only. */
+  closed: z.boolean(),
+  /** The identified voter's vote, 0 when none. */
+  mine: VoteValue,
+  /** Whether the identified voter already left a comment. */
+  commented: z.boolean(),
+});
+export type SubjectVotes = z.infer<typeof SubjectVotes>;
+
+/** Batched getSubjectVotes: `GET /v1/subjects?key=a&key=b`, in the order asked. */
+export const SubjectVotesList = z.object({ subjects: z.array(SubjectVotes) });
+export type SubjectVotesList = z.infer<typeof SubjectVotesList>;
+
+/** setSubjectVote body. `mode` is recorded when the vote creates the subject, and must match it afterwards. */
+export const SetSubjectVote = z.object({
+  value: VoteValue,
+  mode: z.optional(VoteMode),
+  /** A short comment, for the "helpful" mode: what would make the page better. */
+  comment: z.optional(text(MAX_COMMENT)),
+});
+export type SetSubjectVote = z.infer<typeof SetSubjectVote>;
+
+/** A comment left with a "helpful" vote, as the admin reads it. */
+export const SubjectComment = z.object({
+  id: z.string(),
+  value: VoteValue,
+  comment: z.string(),
+  hidden: z.boolean(),
+  createdAt: Instant,
+});
+export type SubjectComment = z.infer<typeof SubjectComment>;
