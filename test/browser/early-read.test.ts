@@ -1,12 +1,5 @@
 import { expect } from '@open-wc/testing';
-import {
-  ApiClient,
-  castPollVote,
-  getPoll,
-  configure,
-  ensureVoterToken,
-  type ParvisAdapter,
-} from '../../src/client/index.js';
+import { ApiClient, getPoll, configure, ensureVoterToken, type ParvisAdapter } from '../../src/client/index.js';
 import { readPollEarly } from '../../src/client/early-read.js';
 import { API, FakeServer, makePoll, startApi, worker } from './support/api.js';
 
