@@ -1,9 +1,10 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { ErrorCode } from '../../contract/errors.js';
 import type { Poll } from '../../contract/poll.js';
-import { resolveLang, type ParvisAdapter, type ParvisError } from '../../client/index.js';
+import type { ParvisAdapter } from '../../client/adapter.js';
+import { resolveLang } from '../../client/config.js';
+import type {} from '../events.js';
 import { prepareFormats } from '../intl-formats.js';
 import { intlLocale, requestLocale } from '../locale.js';
 import { ParvisElement } from '../parvis-element.js';
@@ -314,14 +315,5 @@ declare global {
   }
   interface GlobalEventHandlersEventMap {
     'parvis-vote': CustomEvent<{ pollId: string; choices: string[] }>;
-    'parvis-voted': CustomEvent<{ pollId: string; choices: string[]; poll: Poll }>;
-    'parvis-error': CustomEvent<{
-      pollId: string;
-      operation: 'getPoll' | 'castPollVote';
-      code: ErrorCode;
-      message: string;
-      status: number | undefined;
-      error: ParvisError;
-    }>;
   }
 }
