@@ -1,3 +1,4 @@
+import type { CastBallot } from '../contract/budget.js';
 import type { ListIdeasQuery, ReportIdea, SubmitIdea } from '../contract/idea.js';
 import type { SetSubjectVote } from '../contract/subject.js';
 
@@ -46,7 +47,7 @@ export interface ParvisAdapter {
   setSubjectVote?(subjectKey: string, body: SetSubjectVote, context: WriteContext): Promise<unknown>;
 
   getBudget?(budgetId: string, context: RequestContext): Promise<unknown>;
-  castBallot?(budgetId: string, body: { projectIds: string[] }, context: WriteContext): Promise<unknown>;
+  castBallot?(budgetId: string, body: CastBallot, context: WriteContext): Promise<unknown>;
 }
 
 export type Operation = keyof ParvisAdapter;

@@ -1,5 +1,6 @@
 import { IDEMPOTENCY_HEADER } from '../contract/common.js';
 import { ErrorEnvelope } from '../contract/errors.js';
+import type { CastBallot } from '../contract/budget.js';
 import type { ListIdeasQuery, ReportIdea, SubmitIdea } from '../contract/idea.js';
 import type { SetSubjectVote } from '../contract/subject.js';
 import type { ParvisAdapter, RequestContext, WriteContext } from './adapter.js';
@@ -80,7 +81,7 @@ export class RestAdapter implements ParvisAdapter {
     return this.#read(budgetUrl(context.api, budgetId), context);
   }
 
-  castBallot(budgetId: string, body: { projectIds: string[] }, context: WriteContext): Promise<unknown> {
+  castBallot(budgetId: string, body: CastBallot, context: WriteContext): Promise<unknown> {
     return this.#write('POST', `${budgetUrl(context.api, budgetId)}/ballots`, body, context);
   }
 

@@ -3,3 +3,4 @@ export * from './errors.js';
 export * from './poll.js';
 export * from './idea.js';
 export * from './subject.js';
+export * from './budget.js';
