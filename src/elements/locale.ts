@@ -8,6 +8,7 @@ export interface Localization {
 
 let localization: Localization | undefined;
 let requested: Locale | undefined;
+let loading: Promise<void> = Promise.resolve();
 
 /**
  * Called once by the script-tag entry, which owns `configureLocalization`.
@@ -15,7 +16,7 @@ let requested: Locale | undefined;
  */
 export function registerLocalization(value: Localization): void {
   localization = value;
-  if (requested) void localization.setLocale(requested);
+  if (requested) loading = localization.setLocale(requested);
 }
 
 /**
@@ -27,7 +28,16 @@ export function registerLocalization(value: Localization): void {
 export function requestLocale(lang: string): void {
   if (requested) return;
   requested = toLocale(lang);
-  if (localization) void localization.setLocale(requested);
+  if (localization) loading = localization.setLocale(requested);
+}
+
+/**
+ * Settles once the requested locale's strings are in: a widget shows its
+ * content after that, so that no one reads it first in the wrong language.
+ * A locale that fails to load leaves the French strings, which still work.
+ */
+export function localeReady(): Promise<void> {
+  return loading.catch(() => undefined);
 }
 
 export function activeLocale(): Locale {

@@ -17,6 +17,7 @@ import {
 } from '../../client/outbox.js';
 import { castPollVote, getPoll } from '../../client/polls.js';
 import { ensureVoterToken } from '../../client/voter.js';
+import { localeReady } from '../locale.js';
 import type { ParvisElement } from '../parvis-element.js';
 
 export interface PollHost extends ParvisElement {
@@ -94,7 +95,10 @@ export class PollController implements ReactiveController {
       .then((entries) => entries.at(-1) as QueuedVote | undefined)
       .catch(() => undefined);
     try {
-      const poll = await getPoll(this.#client, pollId, { signal: abort.signal, timeout: this.#host.timeout });
+      const [poll] = await Promise.all([
+        getPoll(this.#client, pollId, { signal: abort.signal, timeout: this.#host.timeout }),
+        localeReady(),
+      ]);
       if (abort.signal.aborted) return;
       this.data = poll;
     } catch (error) {
