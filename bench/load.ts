@@ -1,6 +1,6 @@
-// castPollVote under load: autocannon at 50 connections, a distinct voter per
-// request, against the real server in its own process, next to a raw node:http
-// endpoint measured the same way in the same run.
+// The API under load: autocannon at 50 connections against the real server in
+// its own process, next to a raw node:http endpoint measured the same way in
+// the same run.
 import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
@@ -19,41 +19,58 @@ export interface LoadResult {
 
 const token = () => randomBytes(16).toString('base64url');
 
+/** One kind of request under load; `path` and `body` are called for each request, so each can differ. */
+export interface Scenario {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: () => string;
+  body?: () => unknown;
+  /** Sent as `Parvis-Voter`: a new voter per request unless a scenario needs a fixed one. */
+  voter?: () => string;
+}
+
+/** castPollVote on a poll with the options `oui` and `non`, each request a new voter. */
+export const pollVotes = (pollId: string): Scenario => ({
+  method: 'POST',
+  path: () => `/v1/polls/${pollId}/votes`,
+  body: () => ({ choices: ['oui'] }),
+});
+
 /**
  * A fixed number of requests rather than a duration, so that every request sent
  * has its answer counted and the tally can be compared exactly; the number is
  * calibrated by a short run first so that each measurement lasts about `seconds`.
  */
-export async function loadVotes(
+export async function load(
   label: string,
   url: string,
-  polls: { warmup: string; measured: string },
+  scenarios: { warmup: Scenario; measured: Scenario },
   seconds: number,
 ): Promise<LoadResult> {
-  const warmup = await run(url, polls.warmup, { duration: 2 });
+  const warmup = await run(url, scenarios.warmup, { duration: 2 });
   const amount = Math.max(1_000, Math.round((warmup.ok / 2) * seconds));
-  const measured = await run(url, polls.measured, { amount });
+  const measured = await run(url, scenarios.measured, { amount });
   return { label, ...measured };
 }
 
-async function run(url: string, pollId: string, length: { duration: number } | { amount: number }) {
+async function run(url: string, scenario: Scenario, length: { duration: number } | { amount: number }) {
   const result = await autocannon({
     url,
     connections: 50,
     ...length,
     requests: [
       {
-        method: 'POST',
-        path: `/v1/polls/${pollId}/votes`,
-        setupRequest: (request) => ({
-          ...request,
-          headers: {
-            'content-type': 'application/json',
-            'parvis-voter': token(),
-            'idempotency-key': token(),
-          },
-          body: JSON.stringify({ choices: ['oui'] }),
-        }),
+        method: scenario.method,
+        setupRequest: (request) => {
+          const headers: Record<string, string> = { 'parvis-voter': (scenario.voter ?? token)() };
+          if (scenario.method !== 'GET') headers['idempotency-key'] = token();
+          if (scenario.body) headers['content-type'] = 'application/json';
+          return {
+            ...request,
+            path: scenario.path(),
+            headers,
+            body: scenario.body ? JSON.stringify(scenario.body()) : undefined,
+          };
+        },
       },
     ],
   });

@@ -3,7 +3,7 @@
 // printed, never asserted.
 import pg from 'pg';
 import { startServer, temporaryDirectory, type RunningServer } from '../test/e2e/harness.js';
-import { createBenchPoll, loadVotes, startBaseline, tally, type LoadResult } from './load.js';
+import { createBenchPoll, load, pollVotes, startBaseline, tally, type LoadResult } from './load.js';
 import { renderTimings } from './render.js';
 import { bundleSizes } from './sizes.js';
 
@@ -21,7 +21,7 @@ async function measureVotes(server: RunningServer, engine: string, label: string
   const id = `bench-${engine.toLowerCase()}`;
   await createBenchPoll(server, id);
   await createBenchPoll(server, `${id}-warmup`);
-  const result = await loadVotes(label, server.url, { warmup: `${id}-warmup`, measured: id }, seconds);
+  const result = await load(label, server.url, { warmup: pollVotes(`${id}-warmup`), measured: pollVotes(id) }, seconds);
   results.push(result);
   const counted = await tally(server, id);
   checks.push(`${engine}: tally ${counted} vs accepted ${result.ok}: ${counted === result.ok ? 'equal' : 'DIFFERENT'}`);
@@ -50,7 +50,9 @@ try {
     console.log(`cumulative layout shift: ${render.layoutShift.toFixed(3)}`);
 
     const baseline = await startBaseline();
-    results.push(await loadVotes('raw node:http baseline', baseline.url, { warmup: 'x', measured: 'x' }, seconds));
+    results.push(
+      await load('raw node:http baseline', baseline.url, { warmup: pollVotes('x'), measured: pollVotes('x') }, seconds),
+    );
     baseline.stop();
 
     await measureVotes(sqlite, 'SQLite', 'castPollVote, SQLite (WAL, synchronous FULL)');
