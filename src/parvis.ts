@@ -30,6 +30,8 @@ interface ElementEntry {
 
 const ELEMENTS: Record<string, ElementEntry> = {
   'parvis-poll': { define: () => import('./elements/poll/define.js'), readEarly: readPollEarly },
+  'parvis-vote': { define: () => import('./elements/vote/define.js') },
+  'parvis-budget': { define: () => import('./elements/budget/define.js') },
 };
 
 const LOCALES = {

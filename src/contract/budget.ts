@@ -113,3 +113,136 @@ export const CastBallot = z.object({
   district: z.optional(Slug),
 });
 export type CastBallot = z.infer<typeof CastBallot>;
+
+// Admin: budgets, their projects and rules; results and ballots as exports.
+
+export const MAX_DISTRICTS = 50;
+export const MAX_BUDGET_CATEGORIES = 30;
+
+/** A project as an admin writes it; the optional fields left out are null. */
+export const ProjectInput = z.object({
+  id: Slug,
+  title: text(200),
+  summary: text(500),
+  description: z.optional(z.nullable(text(5000))),
+  cost: z.int().check(z.positive()),
+  category: z.optional(z.nullable(Slug)),
+  district: z.optional(z.nullable(Slug)),
+  location: z.optional(z.nullable(text(200))),
+  image: z.optional(z.nullable(ProjectImage)),
+});
+export type ProjectInput = z.infer<typeof ProjectInput>;
+
+const budgetSettings = {
+  title: text(200),
+  description: z.optional(z.nullable(text(5000))),
+  currency: z.optional(Budget.shape.currency),
+  /** The envelope of a budget without districts. With districts, their sum: it may be left out. */
+  total: z.optional(Amount),
+  districts: z.optional(z.array(District).check(z.maxLength(MAX_DISTRICTS))),
+  categories: z.optional(z.array(BudgetCategory).check(z.maxLength(MAX_BUDGET_CATEGORIES))),
+  rule: z.optional(BallotRule),
+  minSpendShare: z.optional(Budget.shape.minSpendShare),
+  minProjects: z.optional(Budget.shape.minProjects),
+  maxProjects: z.optional(Budget.shape.maxProjects),
+  opensAt: z.optional(z.nullable(Instant)),
+  closesAt: z.optional(z.nullable(Instant)),
+  allowChange: z.optional(z.boolean()),
+  requiresVerification: z.optional(z.boolean()),
+};
+const projectList = z.array(ProjectInput).check(z.minLength(1), z.maxLength(MAX_PROJECTS));
+
+/**
+ * Admin: create a budget. Omitted settings take their defaults: euros, one
+ * envelope for the whole town, knapsack rule without limits, open from now
+ * with no end, a ballot cannot be changed.
+ */
+export const CreateBudget = z.object({ id: Slug, ...budgetSettings, projects: projectList });
+export type CreateBudget = z.infer<typeof CreateBudget>;
+
+/**
+ * Admin: change some settings; a list given replaces the whole list. Once
+ * ballots were cast, the projects, their costs and districts, the envelopes
+ * and the ballot rule are frozen; wording, images, categories and dates are not.
+ */
+export const UpdateBudget = z.partial(z.object({ ...budgetSettings, projects: projectList }));
+export type UpdateBudget = z.infer<typeof UpdateBudget>;
+
+/** Admin view: everything, results always included. */
+export const AdminBudget = z.object({
+  ...Budget.shape,
+  results: BudgetResults,
+  closed: z.boolean(),
+  /** When citizens were shown the results; `null` while they are not. */
+  resultsPublishedAt: z.nullable(Instant),
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+export type AdminBudget = z.infer<typeof AdminBudget>;
+
+export const AdminBudgetList = z.object({ budgets: z.array(AdminBudget) });
+export type AdminBudgetList = z.infer<typeof AdminBudgetList>;
+
+/** results.json: open data. */
+export const BudgetResultsExport = z.object({
+  budget: z.object({
+    id: Slug,
+    title: z.string(),
+    status: BudgetStatus,
+    currency: z.string(),
+    total: Amount,
+    rule: BallotRule,
+    opensAt: z.nullable(Instant),
+    closesAt: z.nullable(Instant),
+    resultsPublishedAt: z.nullable(Instant),
+  }),
+  ballots: z.int(),
+  /** Empty for a budget without districts. */
+  districts: z.array(
+    z.object({
+      id: Slug,
+      name: z.string(),
+      envelope: Amount,
+      ballots: z.int(),
+      /** What its funded projects cost. */
+      funded: Amount,
+    }),
+  ),
+  /** Ranked within each district, the districts in their order. */
+  projects: z.array(
+    z.object({
+      id: Slug,
+      title: z.string(),
+      district: z.nullable(Slug),
+      category: z.nullable(Slug),
+      cost: z.int(),
+      votes: z.int(),
+      rank: z.int(),
+      funded: z.boolean(),
+    }),
+  ),
+  /** What the funded projects cost, all districts together. */
+  funded: Amount,
+  /** How the funded projects were chosen, in words. */
+  fundingRule: z.string(),
+  generatedAt: Instant,
+  licence: z.string(),
+});
+export type BudgetResultsExport = z.infer<typeof BudgetResultsExport>;
+
+/** One ballot in the admin export: numbered in the order first cast, never with its voter. */
+export const ExportedBallot = z.object({
+  number: z.int().check(z.positive()),
+  district: z.nullable(Slug),
+  projectIds: z.array(Slug),
+  /** When it was cast, or last changed. */
+  castAt: Instant,
+});
+export type ExportedBallot = z.infer<typeof ExportedBallot>;
+
+export const BallotsExport = z.object({
+  budget: z.object({ id: Slug, title: z.string() }),
+  ballots: z.array(ExportedBallot),
+  generatedAt: Instant,
+});
+export type BallotsExport = z.infer<typeof BallotsExport>;

@@ -148,3 +148,165 @@ export const Challenge = z.object({
   signature: z.string(),
 });
 export type Challenge = z.infer<typeof Challenge>;
+
+// Admin: idea boxes, moderation, exports and the audit log.
+
+export const MAX_CATEGORIES = 30;
+export const MAX_OFFICIAL_ANSWER = 5000;
+export const MAX_MODERATION_NOTE = 500;
+export const DEFAULT_REPORT_THRESHOLD = 3;
+export const MAX_QUEUE_PAGE = 100;
+export const MAX_AUDIT_PAGE = 200;
+
+const ideaBoxSettings = {
+  title: text(200),
+  description: z.optional(z.nullable(text(2000))),
+  categories: z.optional(z.array(IdeaCategory).check(z.maxLength(MAX_CATEGORIES))),
+  moderation: z.optional(ModerationMode),
+  /** Reports that hide a published idea of a post-moderation box until a moderator looks at it. */
+  reportThreshold: z.optional(z.int().check(z.minimum(1), z.maximum(1000))),
+  opensAt: z.optional(z.nullable(Instant)),
+  closesAt: z.optional(z.nullable(Instant)),
+  requiresVerification: z.optional(z.boolean()),
+};
+
+/** Admin: create an idea box. Omitted settings take their defaults: no categories, pre-moderation, 3 reports. */
+export const CreateIdeaBox = z.object({ id: Slug, ...ideaBoxSettings });
+export type CreateIdeaBox = z.infer<typeof CreateIdeaBox>;
+
+/** Admin: change some settings. A category that ideas use cannot be removed. */
+export const UpdateIdeaBox = z.partial(z.object(ideaBoxSettings));
+export type UpdateIdeaBox = z.infer<typeof UpdateIdeaBox>;
+
+export const AdminIdeaBox = z.object({
+  ...IdeaBox.shape,
+  reportThreshold: z.int().check(z.positive()),
+  closed: z.boolean(),
+  /** Ideas in the moderation queue: pending, or hidden by reports. */
+  awaitingModeration: z.int().check(z.nonnegative()),
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+export type AdminIdeaBox = z.infer<typeof AdminIdeaBox>;
+
+export const AdminIdeaBoxList = z.object({ ideaBoxes: z.array(AdminIdeaBox) });
+export type AdminIdeaBoxList = z.infer<typeof AdminIdeaBoxList>;
+
+/** Why a hidden idea is hidden: enough reports (it waits in the moderation queue), or a moderator's decision. */
+export const HiddenBy = z.enum(['reports', 'moderator']);
+export type HiddenBy = z.infer<typeof HiddenBy>;
+
+export const IdeaReportView = z.object({
+  reason: ReportReason,
+  details: z.nullable(z.string()),
+  reportedAt: Instant,
+});
+export type IdeaReportView = z.infer<typeof IdeaReportView>;
+
+/** Admin view of an idea: every status, with its reports. */
+export const AdminIdea = z.object({
+  ...z.omit(Idea, { supportedByMe: true }).shape,
+  hiddenBy: z.nullable(HiddenBy),
+  /** What the moderator who hid the idea wrote; never shown to citizens. */
+  moderationNote: z.nullable(z.string()),
+  reportCount: z.int().check(z.nonnegative()),
+  /** The latest reports, newest first (at most 20). */
+  reports: z.array(IdeaReportView),
+  updatedAt: Instant,
+});
+export type AdminIdea = z.infer<typeof AdminIdea>;
+
+/** Moderation queue query: oldest first, so that nothing waits forever. */
+export const ModerationQueueQuery = z.object({
+  cursor: z.optional(z.string().check(z.maxLength(200))),
+  limit: z.optional(z.int().check(z.minimum(1), z.maximum(MAX_QUEUE_PAGE))),
+});
+export type ModerationQueueQuery = z.infer<typeof ModerationQueueQuery>;
+
+export const ModerationQueue = z.object({
+  ideas: z.array(AdminIdea),
+  total: z.int().check(z.nonnegative()),
+  nextCursor: z.nullable(z.string()),
+});
+export type ModerationQueue = z.infer<typeof ModerationQueue>;
+
+/** Admin: hide an idea from citizens; the note stays between moderators. */
+export const HideIdea = z.object({ note: z.optional(text(MAX_MODERATION_NOTE)) });
+export type HideIdea = z.infer<typeof HideIdea>;
+
+/** Admin: reject an idea; the reason is published as the city's official answer. */
+export const RejectIdea = z.object({ reason: text(MAX_OFFICIAL_ANSWER) });
+export type RejectIdea = z.infer<typeof RejectIdea>;
+
+/** The statuses a moderator sets once an idea is public. */
+export const ModeratedStatus = z.enum(['under_review', 'accepted', 'rejected', 'done']);
+export type ModeratedStatus = z.infer<typeof ModeratedStatus>;
+
+export const SetIdeaStatus = z.object({ status: ModeratedStatus });
+export type SetIdeaStatus = z.infer<typeof SetIdeaStatus>;
+
+/** Admin: write or change the official answer; it is dated when written. */
+export const AnswerIdea = z.object({ text: text(MAX_OFFICIAL_ANSWER) });
+export type AnswerIdea = z.infer<typeof AnswerIdea>;
+
+/** Admin: merge this idea (a duplicate) into another idea of the same box. */
+export const MergeIdea = z.object({ into: Slug });
+export type MergeIdea = z.infer<typeof MergeIdea>;
+
+/** One idea in ideas.json. */
+export const ExportedIdea = z.object({
+  id: Slug,
+  title: z.string(),
+  body: z.string(),
+  category: z.nullable(Slug),
+  authorName: z.nullable(z.string()),
+  status: IdeaStatus,
+  supports: z.int(),
+  createdAt: Instant,
+  answer: z.nullable(z.string()),
+  answeredAt: z.nullable(Instant),
+  mergedInto: z.nullable(Slug),
+  reports: z.int(),
+});
+export type ExportedIdea = z.infer<typeof ExportedIdea>;
+
+/** ideas.json: every idea of a box with its supports and status, as open data. */
+export const IdeasExport = z.object({
+  box: z.object({
+    id: Slug,
+    title: z.string(),
+    status: IdeaBoxStatus,
+    moderation: ModerationMode,
+    categories: z.array(IdeaCategory),
+  }),
+  ideas: z.array(ExportedIdea),
+  generatedAt: Instant,
+  licence: z.string(),
+});
+export type IdeasExport = z.infer<typeof IdeasExport>;
+
+/**
+ * One entry of the audit log: what a moderator did. Generic, so that other
+ * consultations can log in it too; the actor names the admin token that acted
+ * by a short fingerprint of it, never the token.
+ */
+export const AuditEntry = z.object({
+  id: z.int(),
+  actor: z.string(),
+  action: z.string(),
+  targetKind: z.string(),
+  targetId: z.string(),
+  details: z.record(z.string(), z.unknown()),
+  at: Instant,
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+/** Audit log query: newest first. */
+export const AuditQuery = z.object({
+  cursor: z.optional(z.string().check(z.maxLength(200))),
+  limit: z.optional(z.int().check(z.minimum(1), z.maximum(MAX_AUDIT_PAGE))),
+});
+export type AuditQuery = z.infer<typeof AuditQuery>;
+
+export const AuditPage = z.object({ entries: z.array(AuditEntry), nextCursor: z.nullable(z.string()) });
+export type AuditPage = z.infer<typeof AuditPage>;

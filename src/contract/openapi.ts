@@ -2,6 +2,58 @@ import * as z from 'zod/mini';
 import { IDEMPOTENCY_KEY, Slug, VOTER_TOKEN } from './common.js';
 import { API_ERROR_DESCRIPTIONS, API_ERRORS, type ApiErrorCode } from './errors.js';
 import { AdminPoll, AdminPollList, CastPollVote, CreatePoll, Poll, PollResultsExport, UpdatePoll } from './poll.js';
+import {
+  AdminBudget,
+  AdminBudgetList,
+  BallotsExport,
+  Budget,
+  BudgetResultsExport,
+  CastBallot,
+  CreateBudget,
+  UpdateBudget,
+} from './budget.js';
+import {
+  AdminSubject,
+  AdminSubjectDetail,
+  AdminSubjectList,
+  MAX_SUBJECTS_PER_READ,
+  SetSubjectVote,
+  SubjectComment,
+  SubjectCommentsExport,
+  SubjectId,
+  SubjectKey,
+  SubjectVotes,
+  SubjectVotesList,
+  UpdateSubjectComment,
+} from './subject.js';
+import {
+  AdminIdea,
+  AdminIdeaBox,
+  AdminIdeaBoxList,
+  AnswerIdea,
+  AuditPage,
+  Challenge,
+  CreateIdeaBox,
+  HideIdea,
+  Idea,
+  IdeaBox,
+  IdeaPage,
+  IdeaSort,
+  IdeasExport,
+  IdeaSupport,
+  MAX_AUDIT_PAGE,
+  MAX_IDEAS_PER_PAGE,
+  MAX_QUEUE_PAGE,
+  MergeIdea,
+  ModerationQueue,
+  PublicIdeaStatus,
+  RejectIdea,
+  ReportIdea,
+  ReportReceipt,
+  SetIdeaStatus,
+  SubmitIdea,
+  UpdateIdeaBox,
+} from './idea.js';
 
 type Json = Record<string, unknown>;
 
@@ -222,6 +274,9 @@ export function buildOpenApi(): Json {
           },
         },
       },
+      ...subjectPaths(),
+      ...budgetPaths(),
+      ...ideaPaths(),
       '/v1/openapi.json': {
         get: read('getOpenApi', 'This document', { 'application/json': { schema: { type: 'object' } } }, []),
       },
@@ -235,6 +290,24 @@ export function buildOpenApi(): Json {
         AdminPoll: schema(AdminPoll),
         AdminPollList: schema(AdminPollList),
         PollResultsExport: schema(PollResultsExport),
+        SubjectVotes: schema(SubjectVotes),
+        SubjectVotesList: schema(SubjectVotesList),
+        SetSubjectVote: schema(SetSubjectVote, 'input'),
+        AdminSubject: schema(AdminSubject),
+        AdminSubjectList: schema(AdminSubjectList),
+        AdminSubjectDetail: schema(AdminSubjectDetail),
+        SubjectComment: schema(SubjectComment),
+        UpdateSubjectComment: schema(UpdateSubjectComment, 'input'),
+        SubjectCommentsExport: schema(SubjectCommentsExport),
+        Budget: schema(Budget),
+        CastBallot: schema(CastBallot, 'input'),
+        CreateBudget: schema(CreateBudget, 'input'),
+        UpdateBudget: schema(UpdateBudget, 'input'),
+        AdminBudget: schema(AdminBudget),
+        AdminBudgetList: schema(AdminBudgetList),
+        BudgetResultsExport: schema(BudgetResultsExport),
+        BallotsExport: schema(BallotsExport),
+        ...ideaSchemas(),
         ErrorEnvelope: schema(ErrorResponse),
       },
       securitySchemes: {
@@ -271,5 +344,574 @@ function write(operationId: string, summary: string, body: string, status: numbe
       [status]: { description: 'OK', content: json('AdminPoll') },
       ...errors(...ADMIN_ERRORS, ...errorCodes),
     },
+  };
+}
+
+/** `<parvis-vote>`'s subjects, and their admin operations. */
+function subjectPaths(): Json {
+  const subjectKey = {
+    name: 'subjectKey',
+    in: 'path',
+    required: true,
+    description: 'Percent-encoded as a path segment: a `/` in the key is sent as `%2F`.',
+    schema: schema(SubjectKey),
+  };
+  const keys = {
+    name: 'key',
+    in: 'query',
+    required: true,
+    style: 'form',
+    explode: true,
+    description: 'One `key=` per subject, answered in this order.',
+    schema: { type: 'array', items: schema(SubjectKey), minItems: 1, maxItems: MAX_SUBJECTS_PER_READ },
+  };
+  const subjectId = { name: 'subjectId', in: 'path', required: true, schema: schema(SubjectId) };
+  const commentId = { name: 'commentId', in: 'path', required: true, schema: schema(SubjectId) };
+  const site = {
+    name: 'site',
+    in: 'query',
+    description: 'An origin, or `self` for the pages this server serves itself; every site when absent.',
+    schema: { type: 'string', minLength: 1, maxLength: 300 },
+  };
+  const csv = { 'text/csv': { schema: { type: 'string' } } };
+  const siteErrors: ApiErrorCode[] = [...ADMIN_ERRORS, 'invalid_request'];
+  const subjectErrors: ApiErrorCode[] = [...ADMIN_ERRORS, 'invalid_request', 'subject_not_found'];
+  const adminPost = (operationId: string, summary: string): Json => ({
+    parameters: [subjectId],
+    post: {
+      operationId,
+      summary,
+      security: adminSecurity,
+      responses: { 200: { description: 'OK', content: json('AdminSubject') }, ...errors(...subjectErrors) },
+    },
+  });
+  return {
+    '/v1/subjects': {
+      get: read(
+        'getSubjectVotesBatch',
+        'The counts of several subjects of the calling site in one request',
+        json('SubjectVotesList'),
+        ['invalid_request', 'invalid_subject_key', 'too_many_subjects', ...CITIZEN_ERRORS],
+        { parameters: [keys, parameters.voter, parameters.ifNoneMatch], security: citizenSecurity },
+      ),
+    },
+    '/v1/subjects/{subjectKey}/votes': {
+      parameters: [subjectKey],
+      get: read(
+        'getSubjectVotes',
+        'The counts of a subject of the calling site (the `Origin`, else this server’s own pages) and the voter’s own vote; zero counts and no mode before its first vote',
+        json('SubjectVotes'),
+        ['invalid_subject_key', ...CITIZEN_ERRORS],
+        { parameters: [parameters.voter, parameters.ifNoneMatch], security: citizenSecurity },
+      ),
+      put: {
+        operationId: 'setSubjectVote',
+        summary:
+          'Vote on a subject, change or withdraw (0) the vote, or add a comment; the first vote creates the subject',
+        parameters: [parameters.voter, parameters.idempotencyKey],
+        security: citizenSecurity,
+        requestBody: { required: true, content: { 'application/json': { schema: ref('SetSubjectVote') } } },
+        responses: {
+          200: {
+            description:
+              'The vote is stored; the subject as this voter now sees it. A replayed request answers the first answer again, with `Idempotent-Replayed: true`.',
+            content: json('SubjectVotes'),
+          },
+          ...errors(
+            ...BODY_ERRORS,
+            ...CITIZEN_ERRORS,
+            'invalid_subject_key',
+            'voter_required',
+            'idempotency_key_required',
+            'invalid_idempotency_key',
+            'idempotency_key_reused',
+            'subject_closed',
+            'mode_mismatch',
+            'comment_not_allowed',
+          ),
+        },
+      },
+    },
+    '/v1/admin/subjects': {
+      get: read('listSubjects', 'The subjects of a site, or of every site', json('AdminSubjectList'), siteErrors, {
+        parameters: [site],
+        security: adminSecurity,
+      }),
+    },
+    '/v1/admin/subjects/comments.json': {
+      get: read(
+        'getSiteSubjectCommentsJson',
+        'The comments of a site (JSON)',
+        json('SubjectCommentsExport'),
+        siteErrors,
+        {
+          parameters: [site],
+          security: adminSecurity,
+        },
+      ),
+    },
+    '/v1/admin/subjects/comments.csv': {
+      get: read('getSiteSubjectCommentsCsv', 'The comments of a site (CSV)', csv, siteErrors, {
+        parameters: [site],
+        security: adminSecurity,
+      }),
+    },
+    '/v1/admin/subjects/{subjectId}': {
+      parameters: [subjectId],
+      get: read('getAdminSubject', 'A subject with its comments', json('AdminSubjectDetail'), subjectErrors, {
+        security: adminSecurity,
+      }),
+    },
+    '/v1/admin/subjects/{subjectId}/comments.json': {
+      parameters: [subjectId],
+      get: read(
+        'getSubjectCommentsJson',
+        'The comments of a subject (JSON)',
+        json('SubjectCommentsExport'),
+        subjectErrors,
+        {
+          security: adminSecurity,
+        },
+      ),
+    },
+    '/v1/admin/subjects/{subjectId}/comments.csv': {
+      parameters: [subjectId],
+      get: read('getSubjectCommentsCsv', 'The comments of a subject (CSV)', csv, subjectErrors, {
+        security: adminSecurity,
+      }),
+    },
+    '/v1/admin/subjects/{subjectId}/comments/{commentId}': {
+      parameters: [subjectId, commentId],
+      patch: {
+        operationId: 'updateSubjectComment',
+        summary: 'Hide a comment (it is kept, marked hidden) or show it again',
+        security: adminSecurity,
+        requestBody: { required: true, content: { 'application/json': { schema: ref('UpdateSubjectComment') } } },
+        responses: {
+          200: { description: 'OK', content: json('SubjectComment') },
+          ...errors(...BODY_ERRORS, ...subjectErrors, 'comment_not_found'),
+        },
+      },
+    },
+    '/v1/admin/subjects/{subjectId}/reset': adminPost(
+      'resetSubject',
+      'Delete the votes and comments of a subject; its counters start again from zero',
+    ),
+    '/v1/admin/subjects/{subjectId}/close': adminPost(
+      'closeSubject',
+      'Close a subject: it keeps its votes and takes no more',
+    ),
+    '/v1/admin/subjects/{subjectId}/reopen': adminPost('reopenSubject', 'Open a closed subject again'),
+  };
+}
+
+/** `<parvis-budget>`'s budgets, their results as open data, and their admin operations. */
+function budgetPaths(): Json {
+  const budgetId = { name: 'budgetId', in: 'path', required: true, schema: schema(Slug) };
+  const csv = { 'text/csv': { schema: { type: 'string' } } };
+  const budgetErrors: ApiErrorCode[] = [...ADMIN_ERRORS, 'invalid_request', 'budget_not_found'];
+  const resultErrors: ApiErrorCode[] = ['unauthorized', 'invalid_request', 'budget_not_found', 'results_hidden'];
+  const adminBudget = (status: number, description: string) => ({
+    [status]: { description, content: json('AdminBudget') },
+  });
+  const adminPost = (operationId: string, summary: string, ...codes: ApiErrorCode[]): Json => ({
+    parameters: [budgetId],
+    post: {
+      operationId,
+      summary,
+      security: adminSecurity,
+      responses: { ...adminBudget(200, 'OK'), ...errors(...budgetErrors, ...codes) },
+    },
+  });
+  const adminWrite = (operationId: string, summary: string, body: string, status: number, codes: ApiErrorCode[]) => ({
+    operationId,
+    summary,
+    security: adminSecurity,
+    requestBody: { required: true, content: { 'application/json': { schema: ref(body) } } },
+    responses: { ...adminBudget(status, 'OK'), ...errors(...ADMIN_ERRORS, ...BODY_ERRORS, ...codes) },
+  });
+  return {
+    '/v1/budgets/{budgetId}': {
+      parameters: [budgetId],
+      get: read(
+        'getBudget',
+        'A budget, its districts and projects, as the identified voter sees it; results once the city published them',
+        json('Budget'),
+        ['invalid_request', 'budget_not_found', ...CITIZEN_ERRORS],
+        { parameters: [parameters.voter, parameters.ifNoneMatch], security: citizenSecurity },
+      ),
+    },
+    '/v1/budgets/{budgetId}/ballots': {
+      parameters: [budgetId],
+      post: {
+        operationId: 'castBallot',
+        summary: 'Cast a ballot (or replace it, where the budget allows changing it)',
+        parameters: [parameters.voter, parameters.idempotencyKey],
+        security: citizenSecurity,
+        requestBody: { required: true, content: { 'application/json': { schema: ref('CastBallot') } } },
+        responses: {
+          200: {
+            description:
+              'The ballot is stored; the budget as this voter now sees it. A replayed request answers the first answer again, with `Idempotent-Replayed: true`.',
+            content: json('Budget'),
+          },
+          ...errors(
+            ...BODY_ERRORS,
+            ...CITIZEN_ERRORS,
+            'voter_required',
+            'idempotency_key_required',
+            'invalid_idempotency_key',
+            'idempotency_key_reused',
+            'verification_required',
+            'budget_not_found',
+            'budget_not_open',
+            'budget_closed',
+            'ballot_exists',
+            'unknown_project',
+            'duplicate_project',
+            'district_required',
+            'unknown_district',
+            'project_not_in_district',
+            'over_budget',
+            'under_min_spend',
+            'too_few_projects',
+            'too_many_projects',
+          ),
+        },
+      },
+    },
+    '/v1/budgets/{budgetId}/results.json': {
+      parameters: [budgetId],
+      get: read('getBudgetResultsJson', 'Results as open data (JSON)', json('BudgetResultsExport'), resultErrors, {
+        security: [{}, ...adminSecurity],
+      }),
+    },
+    '/v1/budgets/{budgetId}/results.csv': {
+      parameters: [budgetId],
+      get: read('getBudgetResultsCsv', 'Results as open data (CSV), one row per project', csv, resultErrors, {
+        security: [{}, ...adminSecurity],
+      }),
+    },
+    '/v1/admin/budgets': {
+      get: read('listBudgets', 'Every budget, with results and ballot counts', json('AdminBudgetList'), ADMIN_ERRORS, {
+        security: adminSecurity,
+      }),
+      post: adminWrite('createBudget', 'Create a budget', 'CreateBudget', 201, ['budget_exists']),
+    },
+    '/v1/admin/budgets/{budgetId}': {
+      parameters: [budgetId],
+      get: read('getAdminBudget', 'A budget, with results', json('AdminBudget'), budgetErrors, {
+        security: adminSecurity,
+      }),
+      patch: adminWrite('updateBudget', 'Change settings, districts, categories or projects', 'UpdateBudget', 200, [
+        'budget_not_found',
+        'budget_has_ballots',
+      ]),
+      delete: {
+        operationId: 'deleteBudget',
+        summary: 'Delete a budget and its ballots',
+        security: adminSecurity,
+        responses: { 204: { description: 'Deleted.' }, ...errors(...budgetErrors) },
+      },
+    },
+    '/v1/admin/budgets/{budgetId}/open': adminPost(
+      'openBudget',
+      'Open the vote now: clear the closed flag, bring a future opening date to now, drop a past closing date; published results are withdrawn',
+    ),
+    '/v1/admin/budgets/{budgetId}/close': adminPost('closeBudget', 'Close the vote now'),
+    '/v1/admin/budgets/{budgetId}/publish': adminPost(
+      'publishBudgetResults',
+      'Show the results to citizens and as open data, once the vote is closed',
+      'budget_not_closed',
+    ),
+    '/v1/admin/budgets/{budgetId}/ballots.json': {
+      parameters: [budgetId],
+      get: read(
+        'getBudgetBallotsJson',
+        'Every ballot, numbered, never with its voter (JSON)',
+        json('BallotsExport'),
+        budgetErrors,
+        { security: adminSecurity },
+      ),
+    },
+    '/v1/admin/budgets/{budgetId}/ballots.csv': {
+      parameters: [budgetId],
+      get: read('getBudgetBallotsCsv', 'Every ballot, numbered, never with its voter (CSV)', csv, budgetErrors, {
+        security: adminSecurity,
+      }),
+    },
+  };
+}
+
+/** `<parvis-idea-box>`: boxes, ideas, supports, reports, the proof-of-work challenge, moderation and the audit log. */
+function ideaPaths(): Json {
+  const boxId = { name: 'boxId', in: 'path', required: true, schema: schema(Slug) };
+  const ideaId = { name: 'ideaId', in: 'path', required: true, schema: schema(Slug) };
+  const query = (name: string, type: z.ZodMiniType, description: string) => ({
+    name,
+    in: 'query',
+    description,
+    schema: schema(type),
+  });
+  const cursor = {
+    name: 'cursor',
+    in: 'query',
+    description: 'The `nextCursor` of the previous page; opaque.',
+    schema: { type: 'string', maxLength: 200 },
+  };
+  const limit = (max: number) => ({
+    name: 'limit',
+    in: 'query',
+    schema: { type: 'integer', minimum: 1, maximum: max },
+  });
+  const writeErrors: ApiErrorCode[] = [
+    ...CITIZEN_ERRORS,
+    'invalid_request',
+    'voter_required',
+    'idempotency_key_required',
+    'invalid_idempotency_key',
+    'idempotency_key_reused',
+  ];
+  const citizenWrite = (
+    operationId: string,
+    summary: string,
+    body: string | null,
+    status: number,
+    answer: string,
+    errorCodes: ApiErrorCode[],
+  ): Json => ({
+    operationId,
+    summary,
+    parameters: [parameters.voter, parameters.idempotencyKey],
+    security: citizenSecurity,
+    ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: ref(body) } } } } : {}),
+    responses: {
+      [status]: {
+        description: 'Done. A replayed request answers the first answer again, with `Idempotent-Replayed: true`.',
+        content: json(answer),
+      },
+      ...errors(...writeErrors, ...(body ? BODY_ERRORS : []), ...errorCodes),
+    },
+  });
+  const adminRead = (operationId: string, summary: string, body: Json, errorCodes: ApiErrorCode[], extra: Json = {}) =>
+    read(operationId, summary, body, [...ADMIN_ERRORS, 'invalid_request', ...errorCodes], {
+      security: adminSecurity,
+      ...extra,
+    });
+  const adminWrite = (
+    operationId: string,
+    summary: string,
+    body: string | null,
+    status: number,
+    answer: string | null,
+    errorCodes: ApiErrorCode[],
+  ): Json => ({
+    operationId,
+    summary,
+    security: adminSecurity,
+    ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: ref(body) } } } } : {}),
+    responses: {
+      [status]: answer ? { description: 'OK', content: json(answer) } : { description: 'Done.' },
+      ...errors(...ADMIN_ERRORS, 'invalid_request', ...(body ? BODY_ERRORS : []), ...errorCodes),
+    },
+  });
+  const decision = (operationId: string, summary: string, body: string | null, merged = true): Json =>
+    adminWrite(operationId, summary, body, 200, 'AdminIdea', [
+      'idea_not_found',
+      ...(merged ? ['idea_merged' as const] : []),
+    ]);
+  const exportRead = (format: 'json' | 'csv') =>
+    adminRead(
+      format === 'json' ? 'exportIdeasJson' : 'exportIdeasCsv',
+      `Every idea of the box with its supports and status, as open data (${format.toUpperCase()}; Licence Ouverte / Etalab 2.0)`,
+      format === 'json' ? json('IdeasExport') : { 'text/csv': { schema: { type: 'string' } } },
+      ['idea_box_not_found'],
+    );
+  return {
+    '/v1/idea-boxes/{boxId}': {
+      parameters: [boxId],
+      get: read('getIdeaBox', 'An idea box: settings, categories, moderation mode', json('IdeaBox'), [
+        'invalid_request',
+        'idea_box_not_found',
+      ]),
+    },
+    '/v1/idea-boxes/{boxId}/ideas': {
+      parameters: [boxId],
+      get: read(
+        'listIdeas',
+        'A page of the ideas citizens see (never pending or hidden ones), with the count of all that match',
+        json('IdeaPage'),
+        ['invalid_request', 'idea_box_not_found', 'unknown_category', ...CITIZEN_ERRORS],
+        {
+          parameters: [
+            query(
+              'sort',
+              IdeaSort,
+              '`top` (most supported, the default), `new`, or `trending` (recent supports weigh more).',
+            ),
+            query('category', Slug, 'Only the ideas of this category.'),
+            query('status', PublicIdeaStatus, 'Only the ideas in this status.'),
+            cursor,
+            limit(MAX_IDEAS_PER_PAGE),
+            parameters.voter,
+            parameters.ifNoneMatch,
+          ],
+          security: citizenSecurity,
+        },
+      ),
+      post: citizenWrite(
+        'submitIdea',
+        'Submit an idea: published at once in a post-moderation box, pending otherwise. Needs a solved proof of work.',
+        'SubmitIdea',
+        201,
+        'Idea',
+        [
+          'verification_required',
+          'idea_box_not_found',
+          'box_not_open',
+          'box_closed',
+          'unknown_category',
+          'spam_detected',
+          'too_many_links',
+          'proof_required',
+          'invalid_proof',
+        ],
+      ),
+    },
+    '/v1/ideas/{ideaId}/support': {
+      parameters: [ideaId],
+      put: citizenWrite('supportIdea', 'Support an idea (doing it twice changes nothing)', null, 200, 'IdeaSupport', [
+        'verification_required',
+        'idea_not_found',
+        'idea_not_supportable',
+        'box_not_open',
+        'box_closed',
+      ]),
+      delete: citizenWrite(
+        'withdrawSupport',
+        'Take a support back (without one, changes nothing)',
+        null,
+        200,
+        'IdeaSupport',
+        ['verification_required', 'idea_not_found', 'box_not_open', 'box_closed'],
+      ),
+    },
+    '/v1/ideas/{ideaId}/reports': {
+      parameters: [ideaId],
+      post: citizenWrite(
+        'reportIdea',
+        'Report an idea as abusive, once per voter; in a post-moderation box, enough reports hide it until a moderator decides',
+        'ReportIdea',
+        201,
+        'ReportReceipt',
+        ['idea_not_found', 'already_reported'],
+      ),
+    },
+    '/v1/challenge': {
+      get: {
+        operationId: 'getChallenge',
+        summary:
+          'A fresh ALTCHA proof-of-work challenge (v1 format), solved in the background before submitting an idea; never cached',
+        responses: { 200: { description: 'OK', content: json('Challenge') }, ...errors() },
+      },
+    },
+    '/v1/admin/idea-boxes': {
+      get: adminRead('listIdeaBoxes', 'Every idea box, with its counts', json('AdminIdeaBoxList'), []),
+      post: adminWrite('createIdeaBox', 'Create an idea box', 'CreateIdeaBox', 201, 'AdminIdeaBox', [
+        'idea_box_exists',
+      ]),
+    },
+    '/v1/admin/idea-boxes/{boxId}': {
+      parameters: [boxId],
+      get: adminRead('getAdminIdeaBox', 'An idea box, with its counts', json('AdminIdeaBox'), ['idea_box_not_found']),
+      patch: adminWrite(
+        'updateIdeaBox',
+        'Change settings and categories of an idea box',
+        'UpdateIdeaBox',
+        200,
+        'AdminIdeaBox',
+        ['idea_box_not_found', 'category_in_use'],
+      ),
+      delete: adminWrite('deleteIdeaBox', 'Delete an idea box and its ideas', null, 204, null, ['idea_box_not_found']),
+    },
+    '/v1/admin/idea-boxes/{boxId}/close': {
+      parameters: [boxId],
+      post: adminWrite('closeIdeaBox', 'Close an idea box now', null, 200, 'AdminIdeaBox', ['idea_box_not_found']),
+    },
+    '/v1/admin/idea-boxes/{boxId}/queue': {
+      parameters: [boxId],
+      get: adminRead(
+        'listModerationQueue',
+        'Pending ideas and ideas hidden by reports, oldest first, with their reports',
+        json('ModerationQueue'),
+        ['idea_box_not_found'],
+        { parameters: [cursor, limit(MAX_QUEUE_PAGE)] },
+      ),
+    },
+    '/v1/admin/idea-boxes/{boxId}/ideas.json': { parameters: [boxId], get: exportRead('json') },
+    '/v1/admin/idea-boxes/{boxId}/ideas.csv': { parameters: [boxId], get: exportRead('csv') },
+    '/v1/admin/ideas/{ideaId}': {
+      parameters: [ideaId],
+      get: adminRead('getAdminIdea', 'An idea in any status, with its reports', json('AdminIdea'), ['idea_not_found']),
+    },
+    '/v1/admin/ideas/{ideaId}/approve': {
+      parameters: [ideaId],
+      post: decision('approveIdea', 'Publish a pending or hidden idea; its reports count as seen', null),
+    },
+    '/v1/admin/ideas/{ideaId}/hide': {
+      parameters: [ideaId],
+      post: decision('hideIdea', 'Hide an idea from citizens, with a note for moderators', 'HideIdea'),
+    },
+    '/v1/admin/ideas/{ideaId}/reject': {
+      parameters: [ideaId],
+      post: decision('rejectIdea', 'Reject an idea; the reason becomes its official answer', 'RejectIdea'),
+    },
+    '/v1/admin/ideas/{ideaId}/status': {
+      parameters: [ideaId],
+      put: decision('setIdeaStatus', 'Set the status: under review, accepted, rejected or done', 'SetIdeaStatus'),
+    },
+    '/v1/admin/ideas/{ideaId}/answer': {
+      parameters: [ideaId],
+      put: decision('answerIdea', 'Write or change the official answer (dated now)', 'AnswerIdea', false),
+    },
+    '/v1/admin/ideas/{ideaId}/merge': {
+      parameters: [ideaId],
+      post: decision(
+        'mergeIdea',
+        'Merge this duplicate into another idea of its box; supports carried over once per voter',
+        'MergeIdea',
+      ),
+    },
+    '/v1/admin/audit': {
+      get: adminRead('listAuditLog', 'What moderators did, newest first', json('AuditPage'), [], {
+        parameters: [cursor, limit(MAX_AUDIT_PAGE)],
+      }),
+    },
+  };
+}
+
+function ideaSchemas(): Json {
+  return {
+    IdeaBox: schema(IdeaBox),
+    Idea: schema(Idea),
+    IdeaPage: schema(IdeaPage),
+    SubmitIdea: schema(SubmitIdea, 'input'),
+    IdeaSupport: schema(IdeaSupport),
+    ReportIdea: schema(ReportIdea, 'input'),
+    ReportReceipt: schema(ReportReceipt),
+    Challenge: schema(Challenge),
+    CreateIdeaBox: schema(CreateIdeaBox, 'input'),
+    UpdateIdeaBox: schema(UpdateIdeaBox, 'input'),
+    AdminIdeaBox: schema(AdminIdeaBox),
+    AdminIdeaBoxList: schema(AdminIdeaBoxList),
+    AdminIdea: schema(AdminIdea),
+    ModerationQueue: schema(ModerationQueue),
+    HideIdea: schema(HideIdea, 'input'),
+    RejectIdea: schema(RejectIdea, 'input'),
+    SetIdeaStatus: schema(SetIdeaStatus, 'input'),
+    AnswerIdea: schema(AnswerIdea, 'input'),
+    MergeIdea: schema(MergeIdea, 'input'),
+    IdeasExport: schema(IdeasExport),
+    AuditPage: schema(AuditPage),
   };
 }

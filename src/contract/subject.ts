@@ -63,3 +63,58 @@ export const SubjectComment = z.object({
   createdAt: Instant,
 });
 export type SubjectComment = z.infer<typeof SubjectComment>;
+
+/**
+ * The site of the subjects voted on from the pages this server serves itself
+ * (the demo), whatever host name it is reached by: other sites are named by
+ * their origin (`https://www.ville.fr`).
+ */
+export const OWN_SITE = 'self';
+
+/** The internal id of a subject or a comment, used in admin paths (a key may hold slashes). */
+export const SubjectId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
+
+/** Admin view of a subject: its counters and how many comments it received. */
+export const AdminSubject = z.object({
+  id: SubjectId,
+  /** An origin, or `self` for this server's own pages. */
+  site: z.string(),
+  key: SubjectKey,
+  mode: VoteMode,
+  up: z.int().check(z.nonnegative()),
+  down: z.int().check(z.nonnegative()),
+  score: z.int(),
+  /** Share of "yes" among the answers of a `helpful` subject; null for other modes or without answers. */
+  helpfulRatio: z.nullable(z.number()),
+  /** Every comment, hidden ones included. */
+  comments: z.int().check(z.nonnegative()),
+  hiddenComments: z.int().check(z.nonnegative()),
+  closed: z.boolean(),
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+export type AdminSubject = z.infer<typeof AdminSubject>;
+
+export const AdminSubjectList = z.object({ subjects: z.array(AdminSubject) });
+export type AdminSubjectList = z.infer<typeof AdminSubjectList>;
+
+/** Admin: one subject with all its comments, oldest first. */
+export const AdminSubjectDetail = z.object({ subject: AdminSubject, comments: z.array(SubjectComment) });
+export type AdminSubjectDetail = z.infer<typeof AdminSubjectDetail>;
+
+/** Admin: hide a comment (it is kept, marked hidden) or show it again. */
+export const UpdateSubjectComment = z.object({ hidden: z.boolean() });
+export type UpdateSubjectComment = z.infer<typeof UpdateSubjectComment>;
+
+/** A comment in an export, with the subject it was left on. */
+export const ExportedSubjectComment = z.object({
+  ...SubjectComment.shape,
+  subjectId: SubjectId,
+  site: z.string(),
+  key: SubjectKey,
+});
+export type ExportedSubjectComment = z.infer<typeof ExportedSubjectComment>;
+
+/** comments.json: the comments of a subject, of a site or of every site, hidden ones included and marked. */
+export const SubjectCommentsExport = z.object({ comments: z.array(ExportedSubjectComment) });
+export type SubjectCommentsExport = z.infer<typeof SubjectCommentsExport>;

@@ -5,11 +5,22 @@ import { ApiError, errorResponse } from './errors.js';
 import { originPolicy } from './http/cors.js';
 import { addressLimit } from './http/rate-limit.js';
 import { headerLimit, securityHeaders } from './http/security.js';
+import { adminBudgetRoutes } from './routes/admin-budgets.js';
+import { adminIdeaBoxRoutes, adminIdeaRoutes } from './routes/admin-ideas.js';
 import { adminPollRoutes } from './routes/admin-polls.js';
+import { auditRoutes } from './routes/audit.js';
+import { budgetResultRoutes } from './routes/budget-results.js';
+import { budgetRoutes } from './routes/budgets.js';
+import { challengeRoutes } from './routes/challenge.js';
+import { ideaBoxRoutes } from './routes/idea-boxes.js';
+import { ideaRoutes } from './routes/ideas.js';
+import { ProofOfWork } from './services/proof-of-work.js';
+import { adminSubjectRoutes } from './routes/admin-subjects.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { pollResultRoutes } from './routes/poll-results.js';
 import { pollRoutes } from './routes/polls.js';
 import { staticFiles } from './routes/static-files.js';
+import { subjectRoutes } from './routes/subjects.js';
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
@@ -22,6 +33,18 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/v1/polls', pollRoutes(deps));
   app.route('/v1/polls', pollResultRoutes(deps));
   app.route('/v1/admin/polls', adminPollRoutes(deps));
+  const proofs = new ProofOfWork(deps.store, deps.config.proofDifficulty);
+  app.route('/v1/challenge', challengeRoutes(proofs));
+  app.route('/v1/idea-boxes', ideaBoxRoutes(deps, proofs));
+  app.route('/v1/ideas', ideaRoutes(deps));
+  app.route('/v1/admin/idea-boxes', adminIdeaBoxRoutes(deps));
+  app.route('/v1/admin/ideas', adminIdeaRoutes(deps));
+  app.route('/v1/admin/audit', auditRoutes(deps));
+  app.route('/v1/subjects', subjectRoutes(deps));
+  app.route('/v1/admin/subjects', adminSubjectRoutes(deps));
+  app.route('/v1/budgets', budgetRoutes(deps));
+  app.route('/v1/budgets', budgetResultRoutes(deps));
+  app.route('/v1/admin/budgets', adminBudgetRoutes(deps));
   app.get('*', staticFiles(deps.config));
 
   app.notFound(() => errorResponse(new ApiError('not_found')));

@@ -29,6 +29,8 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** `redis://…` where instances share their rate-limit counters; null counts in memory, per instance. */
   redisUrl: string | null;
+  /** The `maxnumber` of proof-of-work challenges: how much work a submitted idea costs the browser. */
+  proofDifficulty: number;
   /** Where the built widgets are served from (`dist/widgets`). */
   widgetsDir: string;
   /** The demo pages and the demo seed. */
@@ -43,6 +45,13 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   addressWrites: 1_200,
   addressReads: 6_000,
 };
+
+/**
+ * The largest number a proof-of-work challenge hides (`maxnumber`): the
+ * widget tries half of them on average, each a SHA-256 in a Web Worker. A
+ * recent laptop does that in a fraction of a second, a cheap phone in about one.
+ */
+export const DEFAULT_PROOF_DIFFICULTY = 100_000;
 
 type Env = Record<string, string | undefined>;
 
@@ -63,6 +72,7 @@ export function loadConfig(env: Env = process.env, rootDir: string = findProject
     rateLimits: DEFAULT_RATE_LIMITS,
     trustProxy: parseSwitch('PARVIS_TRUST_PROXY', env.PARVIS_TRUST_PROXY, false),
     redisUrl: env.PARVIS_REDIS_URL ? parseRedisUrl(env.PARVIS_REDIS_URL) : null,
+    proofDifficulty: parseProofDifficulty(env.PARVIS_PROOF_DIFFICULTY),
     widgetsDir: join(rootDir, 'dist', 'widgets'),
     demoDir: join(rootDir, 'demo'),
     rootDir,
@@ -103,4 +113,13 @@ function parseSwitch(name: string, value: string | undefined, fallback: boolean)
   if (['on', 'true', '1', 'yes'].includes(normal)) return true;
   if (['off', 'false', '0', 'no'].includes(normal)) return false;
   throw new Error(`${name} must be on or off, not "${value}"`);
+}
+
+function parseProofDifficulty(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_PROOF_DIFFICULTY;
+  const difficulty = Number(value);
+  // Past ten million, a phone would work for minutes: surely a typo.
+  if (!Number.isSafeInteger(difficulty) || difficulty < 1 || difficulty > 10_000_000)
+    throw new Error(`PARVIS_PROOF_DIFFICULTY must be a whole number from 1 to 10000000, not "${value}"`);
+  return difficulty;
 }

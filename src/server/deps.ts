@@ -5,7 +5,7 @@ import type { Store } from './store/database.js';
 
 /** What the app needs from outside; tests build it around a temporary database. */
 export interface AppDeps {
-  config: Pick<ServerConfig, 'allowedOrigins' | 'trustProxy' | 'widgetsDir' | 'demoDir'>;
+  config: Pick<ServerConfig, 'allowedOrigins' | 'trustProxy' | 'widgetsDir' | 'demoDir' | 'proofDifficulty'>;
   store: Store;
   adminToken: string;
   verifyToken: TokenVerifier;

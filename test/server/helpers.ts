@@ -2,15 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { solveChallenge } from 'altcha-lib/v1';
 import { SignJWT } from 'jose';
 import pg from 'pg';
 import { createApp } from '../../src/server/app.js';
-import { DEFAULT_RATE_LIMITS, type RateLimits } from '../../src/server/config.js';
+import { DEFAULT_PROOF_DIFFICULTY, DEFAULT_RATE_LIMITS, type RateLimits } from '../../src/server/config.js';
 import type { AppDeps } from '../../src/server/deps.js';
 import { createTokenVerifier } from '../../src/server/http/identity.js';
 import { MemoryRateLimiter, type RateLimiter } from '../../src/server/http/rate-limit.js';
 import { openStore, type Store } from '../../src/server/store/database.js';
 import { recount } from '../../src/server/store/polls.js';
+import { recount as recountBallots } from '../../src/server/store/budgets.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 export const JWT_SECRET = 'a test secret that is long enough for HS256';
@@ -94,6 +96,8 @@ export interface TestAppOptions {
   jwtSecret?: string | null;
   /** A limiter built by the test (a shared Redis one); takes the place of `rateLimits`. */
   limiter?: RateLimiter;
+  /** The proof-of-work `maxnumber`; tests that submit ideas make it tiny. */
+  proofDifficulty?: number;
 }
 
 export async function openTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -122,6 +126,7 @@ export async function openTestApp(options: TestAppOptions = {}): Promise<TestApp
       trustProxy: options.trustProxy ?? false,
       widgetsDir,
       demoDir,
+      proofDifficulty: options.proofDifficulty ?? DEFAULT_PROOF_DIFFICULTY,
     },
     store: db.store,
     adminToken: ADMIN_TOKEN,
@@ -267,4 +272,206 @@ export async function countersAndRecount(store: Store, pollId: string) {
 export async function errorCode(response: Response): Promise<string> {
   const body = (await response.json()) as { error?: { code?: string } };
   return body.error?.code ?? `(no envelope, status ${response.status})`;
+}
+
+export async function createIdeaBox(app: App, box: Record<string, unknown>): Promise<void> {
+  const response = await adminRequest(app, 'POST', '/v1/admin/idea-boxes', { title: 'Vos idées', ...box });
+  if (response.status !== 201) throw new Error(`createIdeaBox ${response.status}: ${await response.text()}`);
+}
+
+/** Fetches a challenge and solves it as the `<altcha>` widget does; returns the payload it sends as `proof`. */
+export async function solveProof(app: App): Promise<string> {
+  const challenge = (await (await app.request('/v1/challenge')).json()) as Record<string, any>;
+  const solution = await solveChallenge(challenge.challenge, challenge.salt, challenge.algorithm, challenge.maxnumber)
+    .promise;
+  if (!solution) throw new Error('The challenge has no solution below its maxnumber');
+  const { algorithm, salt, signature } = challenge;
+  const payload = { algorithm, challenge: challenge.challenge, number: solution.number, salt, signature, took: 1 };
+  return Buffer.from(JSON.stringify(payload)).toString('base64');
+}
+
+/** submitIdea as a widget sends it, with a solved proof unless the body says otherwise. */
+export async function submitIdea(
+  app: App,
+  boxId: string,
+  idea: Record<string, unknown>,
+  options: VoteOptions = {},
+): Promise<Response> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  const voter = options.voter === undefined ? newVoter() : options.voter;
+  const key = options.key === undefined ? newKey() : options.key;
+  if (voter !== null) headers['Parvis-Voter'] = voter;
+  if (key !== null) headers['Idempotency-Key'] = key;
+  Object.assign(headers, options.headers);
+  const body = options.body ?? JSON.stringify({ proof: await solveProof(app), ...idea });
+  return app.request(`/v1/idea-boxes/${boxId}/ideas`, { method: 'POST', headers, body });
+}
+
+/** supportIdea (`PUT`) or withdrawSupport (`DELETE`). */
+export function supportIdea(app: App, ideaId: string, method: 'PUT' | 'DELETE', options: VoteOptions = {}) {
+  const headers: Record<string, string> = {};
+  const voter = options.voter === undefined ? newVoter() : options.voter;
+  const key = options.key === undefined ? newKey() : options.key;
+  if (voter !== null) headers['Parvis-Voter'] = voter;
+  if (key !== null) headers['Idempotency-Key'] = key;
+  Object.assign(headers, options.headers);
+  return Promise.resolve(app.request(`/v1/ideas/${ideaId}/support`, { method, headers }));
+}
+
+/** Everything an idea write can change; equal before and after a refused request means it wrote nothing. */
+export async function ideaSnapshot(store: Store) {
+  const ideas = await store.db
+    .selectFrom('ideas')
+    .select(['id', 'status', 'supports', 'trending', 'reports', 'answer', 'merged_into', 'updated_at'])
+    .orderBy('id')
+    .execute();
+  const supports = await store.db.selectFrom('idea_supports').selectAll().orderBy('idea_id').orderBy('voter').execute();
+  const reports = await store.db.selectFrom('idea_reports').selectAll().orderBy('idea_id').orderBy('voter').execute();
+  const boxes = await store.db.selectFrom('idea_boxes').selectAll().orderBy('id').execute();
+  const proofs = await store.db.selectFrom('used_proofs').select('signature').orderBy('signature').execute();
+  const audit = await store.db.selectFrom('audit_log').select('id').orderBy('id').execute();
+  const keys = await store.db
+    .selectFrom('idempotency_keys')
+    .select(['scope', 'key'])
+    .orderBy('scope')
+    .orderBy('key')
+    .execute();
+  return { ideas, supports, reports, boxes, proofs, audit, keys };
+}
+
+/** The support counters of every idea of a box, and the same numbers counted from the stored supports. */
+export async function ideaCountersAndRecount(store: Store, boxId: string) {
+  const ideas = await store.db.selectFrom('ideas').select(['id', 'supports']).where('box_id', '=', boxId).execute();
+  const rows = await store.db
+    .selectFrom('idea_supports')
+    .innerJoin('ideas', 'ideas.id', 'idea_supports.idea_id')
+    .select('idea_supports.idea_id')
+    .where('ideas.box_id', '=', boxId)
+    .execute();
+  const counted = new Map<string, number>();
+  for (const row of rows) counted.set(row.idea_id, (counted.get(row.idea_id) ?? 0) + 1);
+  return {
+    counters: Object.fromEntries(ideas.map((idea) => [idea.id, idea.supports])),
+    fromSupports: Object.fromEntries(ideas.map((idea) => [idea.id, counted.get(idea.id) ?? 0])),
+  };
+}
+
+/** setSubjectVote as a widget sends it; `key` is encoded as a path segment, slashes included. */
+export function voteOnSubject(
+  app: App,
+  subjectKey: string,
+  body: Record<string, unknown>,
+  options: VoteOptions = {},
+): Promise<Response> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  const voter = options.voter === undefined ? newVoter() : options.voter;
+  const key = options.key === undefined ? newKey() : options.key;
+  if (voter !== null) headers['Parvis-Voter'] = voter;
+  if (key !== null) headers['Idempotency-Key'] = key;
+  Object.assign(headers, options.headers);
+  return Promise.resolve(
+    app.request(`/v1/subjects/${encodeURIComponent(subjectKey)}/votes`, {
+      method: 'PUT',
+      headers,
+      body: options.body ?? JSON.stringify(body),
+    }),
+  );
+}
+
+/** Everything a subject vote can change; equal before and after a refused request means it wrote nothing. */
+export async function subjectSnapshot(store: Store) {
+  const subjects = await store.db.selectFrom('subjects').selectAll().orderBy('site').orderBy('key').execute();
+  const votes = await store.db.selectFrom('subject_votes').selectAll().orderBy('subject_id').orderBy('voter').execute();
+  const comments = await store.db.selectFrom('subject_comments').selectAll().orderBy('id').execute();
+  const keys = await store.db
+    .selectFrom('idempotency_keys')
+    .select(['scope', 'key'])
+    .orderBy('scope')
+    .orderBy('key')
+    .execute();
+  return { subjects, votes, comments, keys };
+}
+
+/** A budget of one envelope, 100,000 €, four projects; `budget` overrides any setting. */
+export async function createBudget(app: App, budget: Record<string, unknown>): Promise<void> {
+  const response = await adminRequest(app, 'POST', '/v1/admin/budgets', {
+    title: 'Budget participatif',
+    total: 100_000,
+    projects: [
+      { id: 'jardin', title: 'Un jardin partagé', summary: 'Des parcelles pour tous', cost: 60_000 },
+      { id: 'piste', title: 'Une piste cyclable', summary: 'De la gare au centre', cost: 50_000 },
+      { id: 'bancs', title: 'Des bancs', summary: 'Le long des quais', cost: 30_000 },
+      { id: 'boite', title: 'Une boîte à livres', summary: 'Place du marché', cost: 10_000 },
+    ],
+    ...budget,
+  });
+  if (response.status !== 201) throw new Error(`createBudget ${response.status}: ${await response.text()}`);
+}
+
+/** castBallot as a widget sends it. */
+export function castBallot(
+  app: App,
+  budgetId: string,
+  ballot: { projectIds: unknown; district?: unknown },
+  options: VoteOptions = {},
+): Promise<Response> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  const voter = options.voter === undefined ? newVoter() : options.voter;
+  const key = options.key === undefined ? newKey() : options.key;
+  if (voter !== null) headers['Parvis-Voter'] = voter;
+  if (key !== null) headers['Idempotency-Key'] = key;
+  Object.assign(headers, options.headers);
+  return Promise.resolve(
+    app.request(`/v1/budgets/${budgetId}/ballots`, {
+      method: 'POST',
+      headers,
+      body: options.body ?? JSON.stringify(ballot),
+    }),
+  );
+}
+
+/** Everything a ballot or a budget change can write; equal before and after a refused request means it wrote nothing. */
+export async function budgetSnapshot(store: Store) {
+  const budgets = await store.db.selectFrom('budgets').selectAll().orderBy('id').execute();
+  const projects = await store.db
+    .selectFrom('budget_projects')
+    .selectAll()
+    .orderBy('budget_id')
+    .orderBy('id')
+    .execute();
+  const ballots = await store.db
+    .selectFrom('budget_ballots')
+    .selectAll()
+    .orderBy('budget_id')
+    .orderBy('voter')
+    .execute();
+  const keys = await store.db
+    .selectFrom('idempotency_keys')
+    .select(['scope', 'key'])
+    .orderBy('scope')
+    .orderBy('key')
+    .execute();
+  return { budgets, projects, ballots, keys };
+}
+
+/** The counters of `budgetId` and the same numbers recounted from the stored ballots. */
+export async function ballotCountersAndRecount(store: Store, budgetId: string) {
+  const budget = await store.db
+    .selectFrom('budgets')
+    .select('ballots')
+    .where('id', '=', budgetId)
+    .executeTakeFirstOrThrow();
+  const projects = await store.db
+    .selectFrom('budget_projects')
+    .select(['id', 'votes'])
+    .where('budget_id', '=', budgetId)
+    .execute();
+  const counted = await recountBallots(store.db, budgetId);
+  return {
+    counters: { ballots: budget.ballots, votes: Object.fromEntries(projects.map((p) => [p.id, p.votes])) },
+    fromBallots: {
+      ballots: counted.ballots,
+      votes: Object.fromEntries(projects.map((p) => [p.id, counted.votes[p.id] ?? 0])),
+    },
+  };
 }

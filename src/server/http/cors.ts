@@ -50,7 +50,7 @@ export function originPolicy(options: OriginPolicyOptions): MiddlewareHandler {
   };
 }
 
-function ownOrigin(c: Context, trustProxy: boolean): string {
+export function ownOrigin(c: Context, trustProxy: boolean): string {
   const url = new URL(c.req.url);
   if (trustProxy) {
     const proto = c.req.header('X-Forwarded-Proto')?.split(',')[0].trim();

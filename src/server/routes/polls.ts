@@ -48,7 +48,7 @@ export function pollIdOf(c: Context): string {
   return validate(Slug, c.req.param('pollId'), ['pollId']);
 }
 
-function idempotencyKeyOf(c: Context): string {
+export function idempotencyKeyOf(c: Context): string {
   const key = c.req.header('Idempotency-Key');
   if (key === undefined) throw new ApiError('idempotency_key_required');
   if (!IDEMPOTENCY_KEY.test(key)) throw new ApiError('invalid_idempotency_key');

@@ -1,0 +1,173 @@
+import { msg, str } from '@lit/localize';
+import type { Budget } from '../../contract/budget.js';
+import {
+  type Ballot,
+  type BallotProblem,
+  type FitProblem,
+  envelopeOf,
+  hasDistricts,
+  leftOf,
+  minimumSpend,
+  spentOn,
+} from '../../client/budgets.js';
+import { intlFormat } from '../intl-formats.js';
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/** Money, numbers, plurals, dates and the ballot rules in the reader's language, all through `Intl`. */
+export class BudgetFormat {
+  readonly #locale: string;
+  readonly #currency: string;
+  readonly #plural: Intl.PluralRules;
+
+  constructor(locale: string, currency: string) {
+    this.#locale = locale;
+    this.#currency = currency;
+    this.#plural = intlFormat('plural', locale);
+  }
+
+  /** Budgets are voted in round sums: no cents. */
+  money(amount: number): string {
+    const key = `${this.#locale} ${this.#currency}`;
+    let format = moneyFormats.get(key);
+    if (!format) {
+      format = new Intl.NumberFormat(this.#locale, {
+        style: 'currency',
+        currency: this.#currency,
+        maximumFractionDigits: 0,
+      });
+      moneyFormats.set(key, format);
+    }
+    return format.format(amount);
+  }
+
+  number(value: number): string {
+    return intlFormat('number', this.#locale).format(value);
+  }
+
+  share(value: number): string {
+    return intlFormat('share', this.#locale).format(value);
+  }
+
+  date(iso: string): string {
+    return intlFormat('date', this.#locale).format(new Date(iso));
+  }
+
+  list(items: string[]): string {
+    return intlFormat('list', this.#locale).format(items);
+  }
+
+  #one(count: number): boolean {
+    return this.#plural.select(count) === 'one';
+  }
+
+  projects(count: number): string {
+    const n = this.number(count);
+    return this.#one(count) ? msg(str`${n} projet`) : msg(str`${n} projets`);
+  }
+
+  votes(count: number): string {
+    const n = this.number(count);
+    return this.#one(count) ? msg(str`${n} vote`) : msg(str`${n} votes`);
+  }
+
+  ballots(count: number): string {
+    const n = this.number(count);
+    return this.#one(count) ? msg(str`${n} bulletin`) : msg(str`${n} bulletins`);
+  }
+
+  /** The rules of a ballot, in sentences, for the envelope of `district` (the whole budget's without one). */
+  rules(budget: Budget, district: string | null): string[] {
+    const { minProjects: min, maxProjects: max } = budget;
+    const sentences: string[] = [];
+    if (budget.rule === 'knapsack') {
+      const unknown = hasDistricts(budget) && district === null;
+      const envelope = this.money(envelopeOf(budget, district));
+      sentences.push(
+        unknown
+          ? msg(
+              'Choisissez votre quartier, puis les projets que vous voulez y voir réalisés, dans la limite de son enveloppe.',
+            )
+          : msg(str`Choisissez les projets que vous voulez voir réalisés, dans la limite de ${envelope}.`),
+      );
+      if (budget.minSpendShare) {
+        const share = this.share(budget.minSpendShare);
+        const minimum = this.money(minimumSpend(budget, district));
+        sentences.push(
+          unknown
+            ? msg(str`Votre sélection doit utiliser au moins ${share} de l’enveloppe.`)
+            : msg(str`Votre sélection doit utiliser au moins ${share} de l’enveloppe (${minimum}).`),
+        );
+      }
+    } else {
+      sentences.push(
+        max === null
+          ? msg('Choisissez tous les projets que vous soutenez, quel que soit leur coût.')
+          : msg(str`Choisissez jusqu’à ${this.projects(max)}, quel que soit leur coût.`),
+      );
+    }
+    if (min !== null && min > 1 && max !== null && budget.rule === 'knapsack') {
+      sentences.push(msg(str`Choisissez entre ${this.number(min)} et ${this.projects(max)}.`));
+    } else if (min !== null && min > 1) {
+      sentences.push(msg(str`Choisissez au moins ${this.projects(min)}.`));
+    } else if (max !== null && budget.rule === 'knapsack') {
+      sentences.push(msg(str`Choisissez au plus ${this.projects(max)}.`));
+    }
+    return sentences;
+  }
+
+  /** How many projects are chosen, out of how many when the budget limits them. */
+  chosen(count: number, max: number | null): string {
+    const [n, m] = [this.number(count), this.number(max ?? 0)];
+    if (max === null) return this.#one(count) ? msg(str`${n} projet choisi`) : msg(str`${n} projets choisis`);
+    return this.#one(count) ? msg(str`${n} projet choisi sur ${m}`) : msg(str`${n} projets choisis sur ${m}`);
+  }
+
+  /** What is spent and left, for the gauge and its announcements. */
+  gauge(budget: Budget, ballot: Ballot): string {
+    if (budget.rule === 'approval') return `${this.chosen(ballot.projectIds.length, budget.maxProjects)}.`;
+    const count = this.projects(ballot.projectIds.length);
+    const spent = this.money(spentOn(budget, ballot.projectIds));
+    const left = this.money(Math.max(0, leftOf(budget, ballot)));
+    const envelope = this.money(envelopeOf(budget, ballot.district));
+    return msg(str`${count}, ${spent} dépensés sur ${envelope}, reste ${left}.`);
+  }
+
+  /** Why a project cannot be added, said next to it. */
+  fitProblem(problem: FitProblem): string {
+    switch (problem.code) {
+      case 'over_budget':
+        return msg(
+          str`Ce projet dépasse de ${this.money(problem.excess)} ce qui reste dans l’enveloppe : retirez un autre projet pour le choisir.`,
+        );
+      case 'too_many_projects':
+        return msg(
+          str`Vous avez déjà choisi ${this.projects(problem.max)}, le maximum : retirez-en un pour choisir celui-ci.`,
+        );
+      case 'project_not_in_district':
+        return msg('Ce projet appartient à un autre quartier que celui de votre vote.');
+    }
+  }
+
+  /** Why the ballot cannot be sent yet. */
+  ballotProblem(problem: BallotProblem): string {
+    switch (problem.code) {
+      case 'district_required':
+        return msg('Choisissez d’abord votre quartier.');
+      case 'too_few_projects':
+        return problem.min === 1
+          ? msg('Choisissez au moins un projet.')
+          : msg(str`Choisissez au moins ${this.projects(problem.min)}.`);
+      case 'too_many_projects':
+        return msg(str`Vous pouvez choisir au plus ${this.projects(problem.max)} : retirez-en.`);
+      case 'over_budget':
+        return msg(str`Votre sélection dépasse l’enveloppe de ${this.money(problem.excess)} : retirez un projet.`);
+      case 'under_min_spend':
+        return msg(
+          str`Votre sélection doit atteindre au moins ${this.money(problem.minimum)} : il manque ${this.money(problem.missing)}.`,
+        );
+      case 'project_not_in_district':
+        return msg('Votre sélection contient un projet d’un autre quartier : retirez-le.');
+    }
+  }
+}

@@ -1,0 +1,5 @@
+import { ParvisBudget } from './budget.js';
+
+ParvisBudget.define('parvis-budget');
+
+export { ParvisBudget };

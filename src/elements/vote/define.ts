@@ -1,0 +1,5 @@
+import { ParvisVote } from './vote.js';
+
+ParvisVote.define('parvis-vote');
+
+export { ParvisVote };

@@ -1,0 +1,69 @@
+import { Hono } from 'hono';
+import { CreateBudget, UpdateBudget } from '../../contract/budget.js';
+import type { AppDeps } from '../deps.js';
+import { requireAdmin } from '../http/admin-auth.js';
+import { ADMIN_BODY_LIMIT, readJson } from '../http/json-body.js';
+import { readResponse } from '../http/read-response.js';
+import { ballotsCsv } from '../services/budget-views.js';
+import {
+  closeBudget,
+  createBudget,
+  deleteBudget,
+  exportBallots,
+  listBudgets,
+  openBudget,
+  publishResults,
+  readAdminBudget,
+  updateBudget,
+} from '../services/budgets.js';
+import { budgetIdOf } from './budgets.js';
+import { methodNotAllowed } from './method-not-allowed.js';
+
+const NO_STORE = { 'Cache-Control': 'no-store' };
+
+/** The participation officers' budget operations, behind the admin token. */
+export function adminBudgetRoutes(deps: AppDeps): Hono {
+  const { store } = deps;
+  const app = new Hono();
+  app.use('*', requireAdmin(deps.adminToken));
+
+  app.get('/', async (c) => readResponse(c, JSON.stringify({ budgets: await listBudgets(store) })));
+  app.post('/', async (c) => {
+    const budget = await createBudget(store, await readJson(c, CreateBudget, ADMIN_BODY_LIMIT));
+    return c.json(budget, 201, { ...NO_STORE, Location: `/v1/admin/budgets/${budget.id}` });
+  });
+  app.all('/', methodNotAllowed('GET', 'POST'));
+
+  app.get('/:budgetId', async (c) => readResponse(c, JSON.stringify(await readAdminBudget(store, budgetIdOf(c)))));
+  app.patch('/:budgetId', async (c) => {
+    const budgetId = budgetIdOf(c);
+    const patch = await readJson(c, UpdateBudget, ADMIN_BODY_LIMIT);
+    return c.json(await updateBudget(store, budgetId, patch), 200, NO_STORE);
+  });
+  app.delete('/:budgetId', async (c) => {
+    await deleteBudget(store, budgetIdOf(c));
+    return c.body(null, 204);
+  });
+  app.all('/:budgetId', methodNotAllowed('GET', 'PATCH', 'DELETE'));
+
+  const actions = { open: openBudget, close: closeBudget, publish: publishResults };
+  for (const [action, run] of Object.entries(actions)) {
+    app.post(`/:budgetId/${action}`, async (c) => c.json(await run(store, budgetIdOf(c)), 200, NO_STORE));
+    app.all(`/:budgetId/${action}`, methodNotAllowed('POST'));
+  }
+
+  app.get('/:budgetId/ballots.json', async (c) => {
+    const ballots = await exportBallots(store, budgetIdOf(c));
+    c.header('Content-Disposition', `inline; filename="${ballots.budget.id}-ballots.json"`);
+    const { generatedAt: _, ...stable } = ballots;
+    return readResponse(c, JSON.stringify(ballots), undefined, JSON.stringify(stable));
+  });
+  app.get('/:budgetId/ballots.csv', async (c) => {
+    const ballots = await exportBallots(store, budgetIdOf(c));
+    c.header('Content-Disposition', `inline; filename="${ballots.budget.id}-ballots.csv"`);
+    return readResponse(c, ballotsCsv(ballots), 'text/csv; charset=utf-8');
+  });
+  for (const format of ['json', 'csv']) app.all(`/:budgetId/ballots.${format}`, methodNotAllowed('GET'));
+
+  return app;
+}

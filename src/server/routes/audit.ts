@@ -1,0 +1,17 @@
+import { Hono } from 'hono';
+import { AuditQuery } from '../../contract/idea.js';
+import type { AppDeps } from '../deps.js';
+import { requireAdmin } from '../http/admin-auth.js';
+import { readResponse } from '../http/read-response.js';
+import { readAuditLog } from '../services/audit.js';
+import { readQuery } from './idea-boxes.js';
+import { methodNotAllowed } from './method-not-allowed.js';
+
+/** listAuditLog: what moderators did, newest first. */
+export function auditRoutes(deps: AppDeps): Hono {
+  const app = new Hono();
+  app.use('*', requireAdmin(deps.adminToken));
+  app.get('/', async (c) => readResponse(c, JSON.stringify(await readAuditLog(deps.store, readQuery(c, AuditQuery)))));
+  app.all('/', methodNotAllowed('GET'));
+  return app;
+}
