@@ -31,6 +31,7 @@ interface ElementEntry {
 const ELEMENTS: Record<string, ElementEntry> = {
   'parvis-poll': { define: () => import('./elements/poll/define.js'), readEarly: readPollEarly },
   'parvis-vote': { define: () => import('./elements/vote/define.js') },
+  'parvis-idea-box': { define: () => import('./elements/idea-box/define.js') },
   'parvis-budget': { define: () => import('./elements/budget/define.js') },
 };
 
