@@ -1,53 +1,120 @@
-// `npm run bench`: bundle sizes and render timings, then castPollVote throughput
-// on SQLite and PostgreSQL next to a raw node:http baseline. Figures are
-// printed, never asserted.
+// `npm run bench`: what each widget's page downloads, how fast widgets render,
+// then the API's writes and reads under load on SQLite (and castPollVote on
+// PostgreSQL) next to a raw node:http baseline. Figures are printed, never asserted.
 import pg from 'pg';
 import { startServer, temporaryDirectory, type RunningServer } from '../test/e2e/harness.js';
-import { createBenchPoll, load, pollVotes, startBaseline, tally, type LoadResult } from './load.js';
-import { renderTimings } from './render.js';
-import { bundleSizes } from './sizes.js';
+import { createBenchPoll, load, pollVotes, startBaseline, tally, type LoadResult, type Scenario } from './load.js';
+import { renderTimings, type RenderCase } from './render.js';
+import {
+  ballotCount,
+  ballots,
+  createBenchBudget,
+  ideaIds,
+  ideaPages,
+  ideaSupportTotal,
+  ideaSupports,
+  subjectBatch,
+  subjectSupports,
+  subjectVotes,
+  writeIdeaSeed,
+} from './scenarios.js';
+import { allChunks, pageWeight } from './sizes.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const postgresUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (value: number) => `${Math.round(value)} ms`;
+const IDEA_BOX = 'bench-idees';
+const IDEAS = 10_000;
 
 const data = temporaryDirectory();
 const results: LoadResult[] = [];
 const checks: string[] = [];
 
-/** Votes on a poll of its own, then compares the server's tally with the votes autocannon saw accepted. */
-async function measureVotes(server: RunningServer, engine: string, label: string): Promise<void> {
-  const id = `bench-${engine.toLowerCase()}`;
+/** Loads one scenario; when `count` is given, compares the server's tally with the writes autocannon saw accepted. */
+async function measure(
+  server: RunningServer,
+  label: string,
+  scenarios: { warmup: Scenario; measured: Scenario },
+  count?: () => Promise<number>,
+): Promise<void> {
+  const before = count ? await count() : 0;
+  const result = await load(label, server.url, scenarios, seconds);
+  results.push(result);
+  if (!count) return;
+  const counted = (await count()) - before;
+  checks.push(`${label}: stored ${counted} vs accepted ${result.ok}: ${counted === result.ok ? 'equal' : 'DIFFERENT'}`);
+}
+
+const pollVotesOn = (server: RunningServer, engine: string) => async () => {
+  const id = `bench-${engine}`;
   await createBenchPoll(server, id);
   await createBenchPoll(server, `${id}-warmup`);
-  const result = await load(label, server.url, { warmup: pollVotes(`${id}-warmup`), measured: pollVotes(id) }, seconds);
-  results.push(result);
-  const counted = await tally(server, id);
-  checks.push(`${engine}: tally ${counted} vs accepted ${result.ok}: ${counted === result.ok ? 'equal' : 'DIFFERENT'}`);
+  return { warmup: pollVotes(`${id}-warmup`), measured: pollVotes(id), count: () => tally(server, id) };
+};
+
+const PAGES: Array<{ label: string; markup: string; ready: string }> = [
+  { label: 'one poll', markup: '<parvis-poll poll="parc-des-tilleuls"></parvis-poll>', ready: 'fieldset' },
+  {
+    label: 'five vote buttons',
+    markup: [
+      'actu-budget-participatif-relance',
+      'actu-contributions-sms',
+      'actu-services-publics-itinerants',
+      'actu-assistant-conversationnel',
+      'actu-donnees-ouvertes',
+    ]
+      .map((key) => `<parvis-vote subject="${key}"></parvis-vote>`)
+      .join('\n'),
+    ready: 'button[aria-pressed]',
+  },
+  { label: 'one idea box', markup: '<parvis-idea-box box="idees-centre-ville"></parvis-idea-box>', ready: 'article' },
+  { label: 'one budget', markup: '<parvis-budget budget="budget-participatif-2027"></parvis-budget>', ready: 'input' },
+];
+
+const POLL_RENDER: RenderCase = {
+  tag: 'parvis-poll',
+  markup: '<parvis-poll poll="parc-des-tilleuls"></parvis-poll>',
+  ready: 'fieldset',
+};
+const IDEA_BOX_RENDER: RenderCase = {
+  tag: 'parvis-idea-box',
+  markup: `<parvis-idea-box box="${IDEA_BOX}" page-size="20"></parvis-idea-box>`,
+  ready: 'article',
+  count: 20,
+};
+const renders: string[] = [];
+
+async function measureRender(server: RunningServer, label: string, widget: RenderCase): Promise<void> {
+  const render = await renderTimings(server, widget);
+  const longTasks = render.longTasks.length ? render.longTasks.map(ms).join(', ') : 'none';
+  renders.push(
+    `| ${label} | ${ms(render.firstRender)} | ${ms(render.ready)} | ${longTasks} | ${render.layoutShift.toFixed(3)} |`,
+  );
 }
 
 try {
   const sqlite = await startServer({ dataDir: data.path, env: { PARVIS_RATE_LIMIT: 'off', PARVIS_SEED: 'demo' } });
   try {
-    const sizes = await bundleSizes(sqlite, 'parc-des-tilleuls');
     console.log('\n## JavaScript a page downloads (DESIGN §9: one poll ≤ 16 KB gzip, all widgets ≤ 30 KB)');
-    console.log(`page with one poll: ${sizes.onePoll.files.join(', ')}`);
-    console.log(`  raw ${kb(sizes.onePoll.raw)} · gzip ${kb(sizes.onePoll.gzip)} · brotli ${kb(sizes.onePoll.brotli)}`);
-    console.log(
-      `  as the server sent them to Chromium: ${kb(sizes.transferred.bytes)} (${sizes.transferred.encodings.join(', ')})`,
-    );
-    console.log(
-      `all chunks (${sizes.all.files.length} files): raw ${kb(sizes.all.raw)} · gzip ${kb(sizes.all.gzip)} · brotli ${kb(sizes.all.brotli)}`,
-    );
+    console.log('| page | files | raw | gzip | brotli | as sent to Chromium |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+    const pages = [...PAGES, { label: 'all four widgets', markup: PAGES.map((p) => p.markup).join('\n'), ready: '*' }];
+    for (const { label, markup, ready } of pages) {
+      const weight = await pageWeight(sqlite, markup, ready);
+      console.log(
+        `| ${label} | ${weight.files.length} | ${kb(weight.raw)} | ${kb(weight.gzip)} | ${kb(weight.brotli)} | ${kb(weight.transferred)} (${weight.encodings.join(', ')}) |`,
+      );
+    }
+    const chunks = allChunks();
+    console.log('\n| chunk | raw | gzip | brotli |\n| --- | ---: | ---: | ---: |');
+    for (const chunk of chunks) {
+      console.log(`| ${chunk.file} | ${kb(chunk.raw)} | ${kb(chunk.gzip)} | ${kb(chunk.brotli)} |`);
+    }
+    const sum = (key: 'raw' | 'gzip' | 'brotli') => chunks.reduce((total, chunk) => total + chunk[key], 0);
+    console.log(`| all ${chunks.length} files | ${kb(sum('raw'))} | ${kb(sum('gzip'))} | ${kb(sum('brotli'))} |`);
 
-    const render = await renderTimings(sqlite, 'parc-des-tilleuls');
-    console.log(
-      '\n## A page with one poll, CPU slowed down 4× (DESIGN §9: first render ≤ 50 ms, no task over 50 ms, no shift)',
-    );
-    console.log(`after parvis.js arrived: placeholder ${ms(render.firstRender)}, poll ready ${ms(render.ready)}`);
-    console.log(`tasks over 50 ms: ${render.longTasks.length ? render.longTasks.map(ms).join(', ') : 'none'}`);
-    console.log(`cumulative layout shift: ${render.layoutShift.toFixed(3)}`);
+    await measureRender(sqlite, 'one poll', POLL_RENDER);
 
     const baseline = await startBaseline();
     results.push(
@@ -55,9 +122,53 @@ try {
     );
     baseline.stop();
 
-    await measureVotes(sqlite, 'SQLite', 'castPollVote, SQLite (WAL, synchronous FULL)');
+    const polls = await pollVotesOn(sqlite, 'sqlite')();
+    await measure(sqlite, 'castPollVote, SQLite (WAL, synchronous FULL)', polls, polls.count);
+    await measure(
+      sqlite,
+      'setSubjectVote, SQLite',
+      { warmup: subjectVotes('bench-sujet-echauffement'), measured: subjectVotes('bench-sujet') },
+      () => subjectSupports(sqlite, 'bench-sujet'),
+    );
+    const batch = await subjectBatch(sqlite, 50);
+    await measure(sqlite, 'getSubjectVotes, batched read of 50 subjects, SQLite', { warmup: batch, measured: batch });
+    const projects = await createBenchBudget(sqlite, 'bench-budget');
+    await createBenchBudget(sqlite, 'bench-budget-echauffement');
+    await measure(
+      sqlite,
+      'castBallot (3 projects), SQLite',
+      { warmup: ballots('bench-budget-echauffement', projects), measured: ballots('bench-budget', projects) },
+      () => ballotCount(sqlite, 'bench-budget'),
+    );
   } finally {
     await sqlite.stop();
+  }
+
+  const ideasData = temporaryDirectory();
+  const seededAt = performance.now();
+  const ideas = await startServer({
+    dataDir: ideasData.path,
+    env: { PARVIS_RATE_LIMIT: 'off', PARVIS_SEED: writeIdeaSeed(ideasData.path, IDEA_BOX, IDEAS) },
+    timeout: 600_000,
+  });
+  try {
+    console.log(`\n(${IDEAS.toLocaleString('en')} ideas seeded in ${ms(performance.now() - seededAt)})`);
+    await measureRender(ideas, `idea box of ${IDEAS.toLocaleString('en')} ideas, first page of 20`, IDEA_BOX_RENDER);
+    const pages = ideaPages(IDEA_BOX);
+    await measure(ideas, `listIdeas, first page of 20 in ${IDEAS.toLocaleString('en')} ideas, SQLite`, {
+      warmup: pages,
+      measured: pages,
+    });
+    const ids = await ideaIds(ideas, IDEA_BOX, 1_000);
+    await measure(
+      ideas,
+      `supportIdea on ${ids.length} of ${IDEAS.toLocaleString('en')} ideas, SQLite`,
+      { warmup: ideaSupports(ids.slice(0, 100)), measured: ideaSupports(ids) },
+      () => ideaSupportTotal(ideas, IDEA_BOX),
+    );
+  } finally {
+    await ideas.stop();
+    ideasData.remove();
   }
 
   const database = `parvis_bench_${process.pid}`;
@@ -78,7 +189,14 @@ try {
       env: { PARVIS_RATE_LIMIT: 'off', PARVIS_SEED: 'none', DATABASE_URL: url.toString() },
     });
     try {
-      await measureVotes(server, 'PostgreSQL', 'castPollVote, PostgreSQL');
+      const polls = await pollVotesOn(server, 'postgresql')();
+      await measure(server, 'castPollVote, PostgreSQL', polls, polls.count);
+      await measure(
+        server,
+        'setSubjectVote, PostgreSQL',
+        { warmup: subjectVotes('bench-sujet-echauffement'), measured: subjectVotes('bench-sujet') },
+        () => subjectSupports(server, 'bench-sujet'),
+      );
     } finally {
       await server.stop();
       await maintenance.query(`DROP DATABASE IF EXISTS ${database}`);
@@ -87,16 +205,22 @@ try {
   await maintenance.end().catch(() => {});
 
   console.log(
-    `\n## castPollVote at 50 connections, about ${seconds} s each, a distinct voter per request (DESIGN §9: SQLite ≥ 10,000/s, p99 ≤ 20 ms)`,
+    '\n## Widgets on a page, CPU slowed down 4× (DESIGN §9: first render ≤ 50 ms, no task over 50 ms, no shift)',
   );
-  console.log('| endpoint | accepted/s | p50 ms | p99 ms | accepted | refused | errors |');
+  console.log('| page | placeholder | ready | tasks over 50 ms | layout shift |\n| --- | ---: | ---: | --- | ---: |');
+  for (const row of renders) console.log(row);
+
+  console.log(
+    `\n## The API at 50 connections, about ${seconds} s each, a new voter per request (DESIGN §9: SQLite ≥ 10,000 votes/s, p99 ≤ 20 ms)`,
+  );
+  console.log('| endpoint | answered/s | p50 ms | p99 ms | accepted | refused | errors |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of results) {
     console.log(
       `| ${r.label} | ${Math.round(r.perSecond)} | ${r.p50} | ${r.p99} | ${r.ok} | ${r.non2xx} | ${r.errors} |`,
     );
   }
-  console.log('\n## Tally against accepted votes');
+  console.log('\n## What the server stored against the writes it accepted');
   for (const line of checks) console.log(line);
 } finally {
   data.remove();

@@ -35,6 +35,8 @@ export async function startServer(options: {
   dataDir: string;
   port?: number;
   env?: Record<string, string>;
+  /** Milliseconds to wait for the first answer: a large seed takes a while to load. */
+  timeout?: number;
 }): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
   const child: ChildProcess = spawn(process.execPath, [join(root, 'dist/node/server/main.js')], {
@@ -52,7 +54,8 @@ export async function startServer(options: {
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   const url = `http://localhost:${port}`;
-  const deadline = Date.now() + 20_000;
+  const timeout = options.timeout ?? 20_000;
+  const deadline = Date.now() + timeout;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The server exited (${child.exitCode}):\n${output}`);
     try {
@@ -63,7 +66,7 @@ export async function startServer(options: {
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`The server did not answer within 20 s:\n${output}`);
+      throw new Error(`The server did not answer within ${timeout / 1000} s:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
