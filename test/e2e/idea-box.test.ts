@@ -40,11 +40,11 @@ describe('the idea box on the demo page', () => {
     });
     await page.goto(`${server.url}/`);
     const box = page.locator(`parvis-idea-box[box="${BOX}"]`);
-    const title = 'Des arceaux à vélos devant la médiathèque';
+    const title = 'Un abri pour attendre la navette du samedi';
     await box.getByLabel('Titre de votre idée').fill(title);
     await box
       .getByLabel('Description', { exact: true })
-      .fill('Les vélos sont attachés aux grilles faute de place : six arceaux suffiraient.');
+      .fill('L’arrêt de la navette du marché n’a ni banc ni toit : on attend sous la pluie.');
     await box.getByRole('button', { name: 'Envoyer mon idée' }).click();
     await box.getByText('Elle sera publiée après relecture par la ville.').waitFor();
 
@@ -58,8 +58,7 @@ describe('the idea box on the demo page', () => {
     await page.reload();
     await box.getByLabel('Trier par').selectOption('new');
     const card = box.locator('article', { hasText: title });
-    await card.waitFor();
-    assert.match(await card.innerText(), /Publiée/);
+    await card.locator('[part~="idea-status"]', { hasText: 'Publiée' }).waitFor();
 
     const support = card.getByRole('button', { name: /Soutenir/ });
     await support.click();
