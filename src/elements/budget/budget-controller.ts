@@ -17,6 +17,7 @@ import {
   type QueuedWrite,
 } from '../../client/outbox.js';
 import { ensureVoterToken } from '../../client/voter.js';
+import { localeReady } from '../locale.js';
 import type { ParvisElement } from '../parvis-element.js';
 import { type Draft, ballotOf, clearDraft, draftOf, readDraft, writeDraft } from './budget-draft.js';
 
@@ -118,7 +119,10 @@ export class BudgetController implements ReactiveController {
       .then((entries) => entries.at(-1) as QueuedBallot | undefined)
       .catch(() => undefined);
     try {
-      const budget = await getBudget(this.#client, budgetId, { signal: abort.signal, timeout: this.#host.timeout });
+      const [budget] = await Promise.all([
+        getBudget(this.#client, budgetId, { signal: abort.signal, timeout: this.#host.timeout }),
+        localeReady(),
+      ]);
       if (abort.signal.aborted) return;
       this.data = budget;
     } catch (error) {

@@ -12,6 +12,7 @@ import { ApiClient } from '../../client/api-client.js';
 import { resolveApi } from '../../client/config.js';
 import type { ParvisError } from '../../client/errors.js';
 import { getIdeaBox, listIdeas } from '../../client/ideas.js';
+import { localeReady } from '../locale.js';
 import { reportError, type IdeaBoxHost } from './idea-box-host.js';
 
 export interface IdeaFilters {
@@ -76,6 +77,7 @@ export class IdeaListController implements ReactiveController {
     const [box, page] = await Promise.allSettled([
       getIdeaBox(this.client, boxId, this.#options(abort)),
       this.#firstPage(listAbort),
+      localeReady(),
     ]);
     if (abort.signal.aborted) return;
     this.filtering = false;

@@ -12,6 +12,7 @@ import {
   type VoteOutcome,
 } from '../../client/subjects.js';
 import type { SubjectVotes, VoteMode, VoteValue } from '../../contract/subject.js';
+import { localeReady } from '../locale.js';
 import type { ParvisElement } from '../parvis-element.js';
 import { subjectKeyOf } from './subject-key.js';
 
@@ -95,7 +96,7 @@ export class VoteController implements ReactiveController, SubjectListener {
       this.told = null;
     }
     this.#use(state);
-    const error = await state.load(this.#client, { timeout: this.#host.timeout });
+    const [error] = await Promise.all([state.load(this.#client, { timeout: this.#host.timeout }), localeReady()]);
     if (load !== this.#loads) return;
     const recorded = state.votes?.mode;
     if (error) this.#report(error, 'getSubjectVotes');
