@@ -30,8 +30,11 @@ export const BudgetCategory = z.object({ id: Slug, label: text(80) });
 export type BudgetCategory = z.infer<typeof BudgetCategory>;
 
 export const ProjectImage = z.object({
-  /** An absolute https URL, or a path on the Parvis server. */
-  url: z.string().check(z.maxLength(2000), z.regex(/^(https:\/\/|\/)/)),
+  /**
+   * An absolute https URL, or a path on the Parvis server: one leading slash,
+   * since `//host/…` (and `/\host/…`, which browsers read alike) is another site.
+   */
+  url: z.string().check(z.maxLength(2000), z.regex(/^(https:\/\/|\/(?![/\\]))/)),
   /** Alternative text; empty for a purely decorative image. */
   alt: z.string().check(z.maxLength(300)),
 });

@@ -100,7 +100,7 @@ export const API_ERROR_DESCRIPTIONS = {
   token_expired: 'The citizen token has expired.',
   unauthorized: 'The admin token is missing or wrong.',
   origin_not_allowed: 'This site is not allowed to call the API (see `PARVIS_ALLOWED_ORIGINS`).',
-  results_hidden: 'The results of this poll are not public (yet).',
+  results_hidden: 'These results are not public (yet).',
   not_found: 'No such resource.',
   poll_not_found: 'No poll has this id.',
   method_not_allowed: 'This method is not allowed on this path.',

@@ -26,6 +26,8 @@ export interface ServerConfig {
   seed: string;
   rateLimit: boolean;
   rateLimits: RateLimits;
+  /** Idea submissions' budget of their own, on top of `rateLimits`. */
+  ideaRateLimits: RateLimits;
   trustProxy: boolean;
   /** `redis://…` where instances share their rate-limit counters; null counts in memory, per instance. */
   redisUrl: string | null;
@@ -44,6 +46,19 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   voterWrites: 60,
   addressWrites: 1_200,
   addressReads: 6_000,
+};
+
+/**
+ * Ideas come far more rarely than votes, and spam comes in bursts: idea
+ * submissions have a budget of their own, per voter and per address, on top
+ * of the budget every write counts against.
+ */
+export const IDEA_RATE_LIMITS: RateLimits = {
+  windowMs: 10 * 60_000,
+  voterWrites: 10,
+  // A class or a library behind one router may send ideas together.
+  addressWrites: 100,
+  addressReads: 0,
 };
 
 /**
@@ -70,6 +85,7 @@ export function loadConfig(env: Env = process.env, rootDir: string = findProject
     seed: env.PARVIS_SEED || 'demo',
     rateLimit: parseSwitch('PARVIS_RATE_LIMIT', env.PARVIS_RATE_LIMIT, true),
     rateLimits: DEFAULT_RATE_LIMITS,
+    ideaRateLimits: IDEA_RATE_LIMITS,
     trustProxy: parseSwitch('PARVIS_TRUST_PROXY', env.PARVIS_TRUST_PROXY, false),
     redisUrl: env.PARVIS_REDIS_URL ? parseRedisUrl(env.PARVIS_REDIS_URL) : null,
     proofDifficulty: parseProofDifficulty(env.PARVIS_PROOF_DIFFICULTY),

@@ -11,4 +11,6 @@ export interface AppDeps {
   verifyToken: TokenVerifier;
   /** Null when rate limiting is off. */
   limiter: RateLimiter | null;
+  /** Counts idea submissions against their own budget, on top of `limiter`; null when rate limiting is off. */
+  submissionLimiter: RateLimiter | null;
 }

@@ -2,9 +2,15 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
-import { type ServerConfig, sqlitePath } from './config.js';
+import { type RateLimits, type ServerConfig, sqlitePath } from './config.js';
+import type { AppDeps } from './deps.js';
 import { createTokenVerifier } from './http/identity.js';
-import { MemoryRateLimiter, type RateLimiter, RedisRateLimiter } from './http/rate-limit.js';
+import {
+  MemoryRateLimiter,
+  type RateLimiter,
+  RedisRateLimiter,
+  type RedisRateLimiterOptions,
+} from './http/rate-limit.js';
 import { MAX_HEADERS_BYTES } from './http/security.js';
 import { seedOnce } from './seed.js';
 import { openStore, type Store } from './store/database.js';
@@ -30,7 +36,7 @@ export interface RunningServer {
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const store = openStore(config.databaseUrl, sqlitePath(config));
   let purge: NodeJS.Timeout | undefined;
-  let limiter: RateLimiter | null = null;
+  let limiters: Limiters | null = null;
   try {
     await store.migrate();
     const adminToken = config.adminToken ?? (await storedAdminToken(store));
@@ -40,14 +46,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       store.write((trx) => forgetResponses(trx, new Date(Date.now() - IDEMPOTENCY_RETENTION_MS).toISOString()));
     await forget();
     purge = setInterval(() => void forget().catch((error) => console.error(error)), 3_600_000).unref();
-    limiter = await openLimiter(config);
-    const app = createApp({
-      config,
-      store,
-      adminToken,
-      verifyToken: createTokenVerifier(config),
-      limiter,
-    });
+    limiters = await openLimiters(config);
+    const app = createApp({ config, store, adminToken, verifyToken: createTokenVerifier(config), ...limiters });
     const server = await listen(app.fetch, config.port);
     const port = (server.address() as AddressInfo).port;
     let closing: Promise<void> | null = null;
@@ -66,7 +66,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
             // A client holding a connection open must not hold the shutdown with it.
             setTimeout(() => 'closeAllConnections' in server && server.closeAllConnections(), 5_000).unref();
           });
-          await limiter?.close();
+          await closeLimiters(limiters);
           await store.close();
         })();
         return closing;
@@ -74,17 +74,35 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     };
   } catch (error) {
     clearInterval(purge);
-    await limiter?.close();
+    await closeLimiters(limiters);
     await store.close();
     throw error;
   }
 }
 
-/** Counters in Redis when instances must share them, in memory otherwise. */
-async function openLimiter(config: ServerConfig): Promise<RateLimiter | null> {
-  if (!config.rateLimit) return null;
-  if (config.redisUrl) return RedisRateLimiter.open(config.redisUrl, config.rateLimits);
-  return new MemoryRateLimiter(config.rateLimits);
+type Limiters = Pick<AppDeps, 'limiter' | 'submissionLimiter'>;
+
+/**
+ * Counters in Redis when instances must share them, in memory otherwise; none
+ * when rate limiting is off. Every Redis key lives under `options.prefix`.
+ */
+export async function openLimiters(
+  config: Pick<ServerConfig, 'rateLimit' | 'rateLimits' | 'ideaRateLimits' | 'redisUrl'>,
+  { prefix = 'parvis:rl', now }: Pick<RedisRateLimiterOptions, 'prefix' | 'now'> = {},
+): Promise<Limiters> {
+  if (!config.rateLimit) return { limiter: null, submissionLimiter: null };
+  const open = async (limits: RateLimits, options: RedisRateLimiterOptions): Promise<RateLimiter> =>
+    config.redisUrl ? RedisRateLimiter.open(config.redisUrl, limits, options) : new MemoryRateLimiter(limits, now);
+  const [limiter, submissionLimiter] = await Promise.all([
+    open(config.rateLimits, { prefix, now }),
+    open(config.ideaRateLimits, { prefix: `${prefix}:ideas`, now, name: 'idea submission limits' }),
+  ]);
+  return { limiter, submissionLimiter };
+}
+
+async function closeLimiters(limiters: Limiters | null): Promise<void> {
+  await limiters?.limiter?.close();
+  await limiters?.submissionLimiter?.close();
 }
 
 function listen(fetch: Parameters<typeof serve>[0]['fetch'], port: number): Promise<ReturnType<typeof serve>> {

@@ -1,10 +1,9 @@
 // A citizen builds and casts a participatory-budget ballot on the demo page, in real Chromium;
 // the city closes the vote and publishes the results through the admin API.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, test } from 'node:test';
 import type { AdminBudget } from '../../src/contract/budget.js';
-import { admin, launchBrowser, startServer, temporaryDirectory, type RunningServer } from './harness.js';
+import { admin, demoSite, openPage, type RunningServer } from './harness.js';
 
 const BUDGET = 'budget-participatif-2027';
 
@@ -15,28 +14,11 @@ async function ballots(server: RunningServer): Promise<number> {
 }
 
 describe('the participatory budget on the demo page', () => {
-  const data = temporaryDirectory();
-  let server: RunningServer;
-  let browser: Browser;
-
-  before(async () => {
-    server = await startServer({ dataDir: data.path });
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    data.remove();
-  });
+  const site = demoSite();
 
   test('a ballot is cast, shown as cast after a reload, and counted in the published results', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const violations: string[] = [];
-    page.on('console', (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
-    });
+    const { server } = site;
+    const { page, context, violations } = await openPage(site.browser);
     await page.goto(`${server.url}/`);
     const budget = page.locator(`parvis-budget[budget="${BUDGET}"]`);
     const before = await ballots(server);

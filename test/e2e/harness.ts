@@ -6,7 +6,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { after, before } from 'node:test';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { chromeArgs, chromePath } from '../../scripts/chrome-path.js';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -97,4 +98,52 @@ export async function admin(server: RunningServer, path: string, init: RequestIn
     ...init,
     headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json', ...init.headers },
   });
+}
+
+/**
+ * The real server on a fresh copy of the demo, and a Chromium, started before
+ * the tests of the enclosing `describe` and stopped after them.
+ */
+export function demoSite(): {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+  restart(): Promise<void>;
+} {
+  const data = temporaryDirectory();
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    server = await startServer({ dataDir: data.path });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    data.remove();
+  });
+  return {
+    get server() {
+      return server!;
+    },
+    get browser() {
+      return browser!;
+    },
+    async restart() {
+      await server!.stop();
+      server = await startServer({ dataDir: data.path, port: server!.port });
+    },
+  };
+}
+
+/** A page in a context of its own (its own storage: a citizen of their own), noting Content-Security-Policy violations. */
+export async function openPage(
+  browser: Browser,
+): Promise<{ page: Page; context: BrowserContext; violations: string[] }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+  });
+  return { page, context, violations };
 }

@@ -1,30 +1,17 @@
 // A citizen proposes an idea on the demo page, in real Chromium; the city approves it through
 // the admin API; it appears with its status, and a support given to it survives a reload.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, test } from 'node:test';
 import type { ModerationQueue } from '../../src/contract/idea.js';
-import { admin, launchBrowser, startServer, temporaryDirectory, type RunningServer } from './harness.js';
+import { admin, demoSite, openPage } from './harness.js';
 
 const BOX = 'idees-centre-ville';
 
 describe('the idea box on the demo page', () => {
-  const data = temporaryDirectory();
-  let server: RunningServer;
-  let browser: Browser;
-
-  before(async () => {
-    server = await startServer({ dataDir: data.path });
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    data.remove();
-  });
+  const site = demoSite();
 
   test('an idea is submitted, approved by the city, shown with its status and supported', async () => {
+    const { server } = site;
     // The city reviews ideas before publishing them.
     const settings = await admin(server, `/idea-boxes/${BOX}`, {
       method: 'PATCH',
@@ -32,12 +19,7 @@ describe('the idea box on the demo page', () => {
     });
     assert.equal(settings.status, 200, await settings.text());
 
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const violations: string[] = [];
-    page.on('console', (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
-    });
+    const { page, context, violations } = await openPage(site.browser);
     await page.goto(`${server.url}/`);
     const box = page.locator(`parvis-idea-box[box="${BOX}"]`);
     const title = 'Un abri pour attendre la navette du samedi';

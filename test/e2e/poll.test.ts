@@ -1,8 +1,8 @@
 // A citizen votes on the demo page served by the real server, in real Chromium.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { admin, launchBrowser, startServer, temporaryDirectory, type RunningServer } from './harness.js';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { admin, demoSite, openPage, type RunningServer } from './harness.js';
 
 const POLL = 'parc-des-tilleuls';
 
@@ -34,41 +34,22 @@ async function myVote(page: Page, id = POLL): Promise<string> {
 }
 
 describe('the poll on the demo page', () => {
-  const data = temporaryDirectory();
-  let server: RunningServer;
-  let browser: Browser;
-
-  before(async () => {
-    server = await startServer({ dataDir: data.path });
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    data.remove();
-  });
+  const site = demoSite();
 
   test('a vote is recorded, shown after a reload and still counted after a restart', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const violations: string[] = [];
-    page.on('console', (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
-    });
-    await page.goto(`${server.url}/`);
-    const before = await voters(server, POLL);
+    const { page, context, violations } = await openPage(site.browser);
+    await page.goto(`${site.server.url}/`);
+    const before = await voters(site.server, POLL);
 
     const choice = await voteForFirstOption(page);
     await poll(page).getByRole('status').filter({ hasText: 'Merci, votre vote est enregistré.' }).waitFor();
-    assert.equal(await voters(server, POLL), before + 1);
+    assert.equal(await voters(site.server, POLL), before + 1);
 
     await page.reload();
     assert.match(await myVote(page), new RegExp(choice), 'own choice shown after reload');
 
-    await server.stop();
-    server = await startServer({ dataDir: data.path, port: server.port });
-    assert.equal(await voters(server, POLL), before + 1, 'the vote survives a restart');
+    await site.restart();
+    assert.equal(await voters(site.server, POLL), before + 1, 'the vote survives a restart');
     await page.reload();
     assert.match(await myVote(page), new RegExp(choice));
     assert.deepEqual(violations, [], 'no Content-Security-Policy violation on the demo page');
@@ -76,21 +57,20 @@ describe('the poll on the demo page', () => {
   });
 
   test('a vote made while the network is cut is sent when it returns', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    const { page, context } = await openPage(site.browser);
+    await page.goto(`${site.server.url}/`);
     await poll(page).getByRole('radio').first().waitFor();
-    const before = await voters(server, POLL);
+    const before = await voters(site.server, POLL);
 
     await context.setOffline(true);
     const choice = await voteForFirstOption(page);
     const pending = poll(page).getByRole('status').filter({ hasText: 'votre vote sera envoyé' });
     await pending.waitFor();
-    assert.equal(await voters(server, POLL), before, 'nothing reached the server while offline');
+    assert.equal(await voters(site.server, POLL), before, 'nothing reached the server while offline');
 
     await context.setOffline(false);
     await poll(page).getByRole('status').filter({ hasText: 'Merci, votre vote est enregistré.' }).waitFor();
-    assert.equal(await voters(server, POLL), before + 1);
+    assert.equal(await voters(site.server, POLL), before + 1);
     assert.match(await myVote(page), new RegExp(choice));
     await context.close();
   });

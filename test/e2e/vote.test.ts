@@ -1,9 +1,9 @@
 // Citizens support news items and answer "was this page helpful?" on the demo page, in real Chromium.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import type { AdminSubject, AdminSubjectDetail, AdminSubjectList } from '../../src/contract/subject.js';
-import { admin, launchBrowser, startServer, temporaryDirectory, type RunningServer } from './harness.js';
+import { admin, demoSite, openPage, type RunningServer } from './harness.js';
 
 const NEWS = 'actu-budget-participatif-relance';
 
@@ -22,28 +22,11 @@ function supportButton(page: Page) {
 }
 
 describe('the vote buttons on the demo page', () => {
-  const data = temporaryDirectory();
-  let server: RunningServer;
-  let browser: Browser;
-
-  before(async () => {
-    server = await startServer({ dataDir: data.path });
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    data.remove();
-  });
+  const site = demoSite();
 
   test('a support is recorded and still pressed after a reload', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const violations: string[] = [];
-    page.on('console', (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
-    });
+    const { server } = site;
+    const { page, context, violations } = await openPage(site.browser);
     await page.goto(`${server.url}/`);
     const before = await supports(server, NEWS);
     assert.ok(before > 0, 'the demo seed gives the news item its supports');
@@ -64,8 +47,8 @@ describe('the vote buttons on the demo page', () => {
   });
 
   test('a comment after "Non" reaches the city through the admin API, and the thanks stay after a reload', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+    const { server } = site;
+    const { page, context } = await openPage(site.browser);
     await page.goto(`${server.url}/`);
     const helpful = page.locator('parvis-vote[mode="helpful"]');
     await helpful.getByRole('button', { name: /^Non/ }).click();

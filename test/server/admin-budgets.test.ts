@@ -166,6 +166,15 @@ describe(`admin budget operations on ${ENGINE}`, () => {
           'projects.0.image.url': 'invalid_format',
         },
       ],
+      // A path with two leading slashes (or a slash and a backslash) is another site's address.
+      [
+        { projects: [{ ...projects[0], image: { url: '//evil.example/a.png', alt: '' } }] },
+        { 'projects.0.image.url': 'invalid_format' },
+      ],
+      [
+        { projects: [{ ...projects[0], image: { url: '/\\evil.example/a.png', alt: '' } }] },
+        { 'projects.0.image.url': 'invalid_format' },
+      ],
     ];
     for (const [settings, fields] of cases) {
       const before = await budgetSnapshot(t.store);
@@ -450,6 +459,20 @@ describe(`budget exports on ${ENGINE}`, () => {
         ].join('\r\n'),
       );
     });
+  });
+
+  test('results.csv keeps a title that starts like a formula as text', async () => {
+    await createBudget(t.app, {
+      id: 'formules',
+      projects: [{ ...projects[0], title: '@SUM(1+1)*cmd|" /C calc"!A0' }, projects[1]],
+    });
+    const response = await adminRequest(t.app, 'GET', '/v1/budgets/formules/results.csv');
+    const rows = (await response.text()).split('\r\n');
+    assert.deepEqual(rows.slice(1), [
+      'piste,Une piste cyclable,,,50000,0,1,false,0',
+      `jardin,"'@SUM(1+1)*cmd|"" /C calc""!A0",,,60000,0,2,false,0`,
+      '',
+    ]);
   });
 
   test('ballots export one row per ballot, numbered in the order cast, never naming the voter', async () => {

@@ -251,6 +251,27 @@ describe('results exports', () => {
     );
   });
 
+  test('results.csv keeps a label that starts like a formula as text, and the counts as numbers', async () => {
+    await createPoll(t.app, {
+      id: 'formules',
+      resultsVisibility: 'always',
+      options: [
+        { id: 'lien', label: '=HYPERLINK("https://evil.example","Cliquez")' },
+        { id: 'moins', label: '-1 place de parking' },
+        { id: 'espace', label: ' @mairie' },
+      ],
+    });
+    await vote(t.app, 'formules', ['lien']);
+    const response = await t.app.request('/v1/polls/formules/results.csv');
+    assert.equal(
+      await response.text(),
+      'option_id,label,votes,share,voters\r\n' +
+        `lien,"'=HYPERLINK(""https://evil.example"",""Cliquez"")",1,1,1\r\n` +
+        "moins,'-1 place de parking,0,0,1\r\n" +
+        "espace,' @mairie,0,0,1\r\n",
+    );
+  });
+
   test('are public once closed unless the policy is never', async () => {
     assert.equal((await t.app.request('/v1/polls/close-apres/results.json')).status, 200);
     for (const id of ['apres-vote', 'jamais']) {

@@ -6,7 +6,12 @@ import { solveChallenge } from 'altcha-lib/v1';
 import { SignJWT } from 'jose';
 import pg from 'pg';
 import { createApp } from '../../src/server/app.js';
-import { DEFAULT_PROOF_DIFFICULTY, DEFAULT_RATE_LIMITS, type RateLimits } from '../../src/server/config.js';
+import {
+  DEFAULT_PROOF_DIFFICULTY,
+  DEFAULT_RATE_LIMITS,
+  IDEA_RATE_LIMITS,
+  type RateLimits,
+} from '../../src/server/config.js';
 import type { AppDeps } from '../../src/server/deps.js';
 import { createTokenVerifier } from '../../src/server/http/identity.js';
 import { MemoryRateLimiter, type RateLimiter } from '../../src/server/http/rate-limit.js';
@@ -96,6 +101,8 @@ export interface TestAppOptions {
   jwtSecret?: string | null;
   /** A limiter built by the test (a shared Redis one); takes the place of `rateLimits`. */
   limiter?: RateLimiter;
+  /** The idea submissions' limiter built by the test; else one in memory wherever there is a limiter. */
+  submissionLimiter?: RateLimiter;
   /** The proof-of-work `maxnumber`; tests that submit ideas make it tiny. */
   proofDifficulty?: number;
 }
@@ -120,6 +127,7 @@ export async function openTestApp(options: TestAppOptions = {}): Promise<TestApp
     options.rateLimits === false || options.rateLimits === undefined
       ? null
       : { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
+  const limiter = options.limiter ?? (limits ? new MemoryRateLimiter(limits) : null);
   const deps: AppDeps = {
     config: {
       allowedOrigins: options.allowedOrigins ?? null,
@@ -134,7 +142,8 @@ export async function openTestApp(options: TestAppOptions = {}): Promise<TestApp
       jwtSecret: options.jwtSecret === undefined ? JWT_SECRET : options.jwtSecret,
       jwksUrl: null,
     }),
-    limiter: options.limiter ?? (limits ? new MemoryRateLimiter(limits) : null),
+    limiter,
+    submissionLimiter: options.submissionLimiter ?? (limiter ? new MemoryRateLimiter(IDEA_RATE_LIMITS) : null),
   };
   return {
     app: createApp(deps),

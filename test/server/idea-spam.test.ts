@@ -4,10 +4,11 @@ import { solveChallenge as solveAsWidget } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { createChallenge, solveChallenge } from 'altcha-lib/v1';
 import { Challenge } from '../../src/contract/idea.js';
-import { DEFAULT_PROOF_DIFFICULTY, loadConfig } from '../../src/server/config.js';
-import { IDEA_RATE_LIMITS } from '../../src/server/routes/idea-boxes.js';
+import { DEFAULT_PROOF_DIFFICULTY, IDEA_RATE_LIMITS, loadConfig } from '../../src/server/config.js';
+import { ApiError } from '../../src/server/errors.js';
 import { submitIdea as submitThroughService } from '../../src/server/services/ideas.js';
 import { ProofOfWork } from '../../src/server/services/proof-of-work.js';
+import { openLimiters } from '../../src/server/start.js';
 import { readSetting } from '../../src/server/store/settings.js';
 import {
   ENGINE,
@@ -204,5 +205,30 @@ describe(`idea submission rate limits on ${ENGINE}`, () => {
     }
     assert.equal(await errorCode(refused), 'rate_limited');
     assert.equal(await stored(), IDEA_RATE_LIMITS.addressWrites, 'every accepted idea, across both tests, is stored');
+  });
+
+  test('a server without Redis counts idea submissions in memory, against their own budget', async () => {
+    const { limiter, submissionLimiter } = await openLimiters(loadConfig({}, '/tmp'));
+    assert.ok(limiter && submissionLimiter);
+    const voter = newVoter();
+    for (let i = 0; i < IDEA_RATE_LIMITS.voterWrites; i++) await submissionLimiter.takeVoter(voter);
+    await assert.rejects(submissionLimiter.takeVoter(voter), (error) => (error as ApiError).code === 'rate_limited');
+    await limiter.takeVoter(voter); // votes and supports count apart
+  });
+
+  test('PARVIS_RATE_LIMIT=off lifts the idea budget with every other limit', async () => {
+    const off = await openLimiters(loadConfig({ PARVIS_RATE_LIMIT: 'off' }, '/tmp'));
+    assert.deepEqual(off, { limiter: null, submissionLimiter: null });
+    const unlimited = await openTestApp({ proofDifficulty: 10, rateLimits: false });
+    try {
+      await createIdeaBox(unlimited.app, { id: 'libre', moderation: 'post' });
+      const voter = newVoter();
+      for (let i = 0; i <= IDEA_RATE_LIMITS.voterWrites; i++) {
+        const response = await submitIdea(unlimited.app, 'libre', { ...idea, title: `Idée ${i}` }, { voter });
+        assert.equal(response.status, 201);
+      }
+    } finally {
+      await unlimited.dispose();
+    }
   });
 });

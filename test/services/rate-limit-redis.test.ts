@@ -6,17 +6,27 @@ import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import { createClient } from 'redis';
-import { DEFAULT_RATE_LIMITS, loadConfig, type RateLimits } from '../../src/server/config.js';
+import { DEFAULT_RATE_LIMITS, IDEA_RATE_LIMITS, loadConfig, type RateLimits } from '../../src/server/config.js';
 import { ApiError } from '../../src/server/errors.js';
-import { RedisRateLimiter } from '../../src/server/http/rate-limit.js';
-import { createPoll, errorCode, newVoter, openTestApp, type TestApp, vote } from '../server/helpers.js';
+import { type RateLimiter, RedisRateLimiter } from '../../src/server/http/rate-limit.js';
+import { openLimiters } from '../../src/server/start.js';
+import {
+  createIdeaBox,
+  createPoll,
+  errorCode,
+  newVoter,
+  openTestApp,
+  submitIdea,
+  type TestApp,
+  vote,
+} from '../server/helpers.js';
 
 /** The Redis this machine runs; every key of a run lives under a prefix of its own, removed at the end. */
 const REDIS_URL = process.env.PARVIS_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const RUN = `parvis:rl:test-${randomBytes(6).toString('hex')}`;
 
 const redis = createClient({ url: REDIS_URL });
-const opened: RedisRateLimiter[] = [];
+const opened: RateLimiter[] = [];
 let prefixes = 0;
 
 /** A namespace for one test: limiters built with the same one share their counters, like instances of one deployment. */
@@ -333,3 +343,58 @@ describe('the API behind two instances sharing Redis', () => {
     }
   });
 });
+
+describe('idea submissions behind two instances sharing Redis', () => {
+  let one: TestApp;
+  let two: TestApp;
+  before(async () => {
+    // As `npm start` opens them with PARVIS_REDIS_URL set, under a namespace of this test's own.
+    const config = loadConfig({ PARVIS_REDIS_URL: REDIS_URL }, '/tmp');
+    const options = { prefix: newPrefix(), now: windowStart().now };
+    const apps: TestApp[] = [];
+    for (let i = 0; i < 2; i++) {
+      const { limiter, submissionLimiter } = await openLimiters(config, options);
+      assert.ok(limiter && submissionLimiter);
+      opened.push(limiter, submissionLimiter);
+      apps.push(await openTestApp({ trustProxy: true, proofDifficulty: 10, limiter, submissionLimiter }));
+      await createIdeaBox(apps[i].app, { id: 'quartier', moderation: 'post' });
+    }
+    [one, two] = apps;
+  });
+  after(async () => {
+    await one.dispose();
+    await two.dispose();
+  });
+
+  test('a voter past the shared idea budget gets 429 from either instance, and still votes', async () => {
+    const voter = newVoter();
+    const from = (n: number) => ({ 'X-Forwarded-For': `198.51.100.${n}` });
+    for (let i = 0; i < IDEA_RATE_LIMITS.voterWrites; i++) {
+      const response = await submitIdea([one, two][i % 2].app, 'quartier', idea(i), { voter, headers: from(i) });
+      assert.equal(response.status, 201);
+    }
+    for (const t of [one, two]) {
+      const refused = await submitIdea(t.app, 'quartier', idea(99), { voter, headers: from(99) });
+      assert.deepEqual([refused.status, await errorCode(refused)], [429, 'rate_limited']);
+      assert.ok(Number(refused.headers.get('Retry-After')) > 60, 'the idea window is longer than a minute');
+    }
+    await createPoll(one.app, { id: 'parc' });
+    assert.equal((await vote(one.app, 'parc', ['jeux'], { voter, headers: from(100) })).status, 200);
+  });
+
+  test('an address past the shared idea budget gets 429 from either instance', async () => {
+    const headers = { 'X-Forwarded-For': '192.0.2.150' };
+    for (let i = 0; i < IDEA_RATE_LIMITS.addressWrites; i++) {
+      const response = await submitIdea([one, two][i % 2].app, 'quartier', idea(i), { headers });
+      assert.equal(response.status, 201);
+    }
+    for (const t of [one, two]) {
+      const refused = await submitIdea(t.app, 'quartier', idea(999), { headers });
+      assert.deepEqual([refused.status, await errorCode(refused)], [429, 'rate_limited']);
+    }
+  });
+});
+
+function idea(n: number) {
+  return { title: `Un banc de plus, numéro ${n}`, body: 'Près de l’arrêt de bus.' };
+}

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { ApiError } from '../errors.js';
 
 /** Compares digests, so the time taken tells nothing about the token, not even its length. */
@@ -11,11 +11,21 @@ export function isAdminToken(authorization: string | undefined, adminToken: stri
 
 export function requireAdmin(adminToken: string): MiddlewareHandler {
   return async function requireAdmin(c, next) {
-    if (!isAdminToken(c.req.header('Authorization'), adminToken)) {
-      throw new ApiError('unauthorized', undefined, { 'WWW-Authenticate': 'Bearer' });
-    }
+    if (!isAdminToken(c.req.header('Authorization'), adminToken)) throw unauthorized();
     await next();
   };
+}
+
+/** For what the public reads once published and the admin token reads at any time: a wrong token is refused. */
+export function carriesAdminToken(c: Context, adminToken: string): boolean {
+  const authorization = c.req.header('Authorization');
+  if (authorization === undefined) return false;
+  if (!isAdminToken(authorization, adminToken)) throw unauthorized();
+  return true;
+}
+
+function unauthorized(): ApiError {
+  return new ApiError('unauthorized', undefined, { 'WWW-Authenticate': 'Bearer' });
 }
 
 function digest(value: string): Buffer {

@@ -3,7 +3,9 @@ import { CreateBudget, UpdateBudget } from '../../contract/budget.js';
 import type { AppDeps } from '../deps.js';
 import { requireAdmin } from '../http/admin-auth.js';
 import { ADMIN_BODY_LIMIT, readJson } from '../http/json-body.js';
+import { pathParam } from '../http/params.js';
 import { readResponse } from '../http/read-response.js';
+import { NO_STORE } from '../http/write-response.js';
 import { ballotsCsv } from '../services/budget-views.js';
 import {
   closeBudget,
@@ -16,10 +18,8 @@ import {
   readAdminBudget,
   updateBudget,
 } from '../services/budgets.js';
-import { budgetIdOf } from './budgets.js';
+import { EXPORT_FORMATS, exportResponse } from './exports.js';
 import { methodNotAllowed } from './method-not-allowed.js';
-
-const NO_STORE = { 'Cache-Control': 'no-store' };
 
 /** The participation officers' budget operations, behind the admin token. */
 export function adminBudgetRoutes(deps: AppDeps): Hono {
@@ -34,36 +34,33 @@ export function adminBudgetRoutes(deps: AppDeps): Hono {
   });
   app.all('/', methodNotAllowed('GET', 'POST'));
 
-  app.get('/:budgetId', async (c) => readResponse(c, JSON.stringify(await readAdminBudget(store, budgetIdOf(c)))));
+  app.get('/:budgetId', async (c) =>
+    readResponse(c, JSON.stringify(await readAdminBudget(store, pathParam(c, 'budgetId')))),
+  );
   app.patch('/:budgetId', async (c) => {
-    const budgetId = budgetIdOf(c);
+    const budgetId = pathParam(c, 'budgetId');
     const patch = await readJson(c, UpdateBudget, ADMIN_BODY_LIMIT);
     return c.json(await updateBudget(store, budgetId, patch), 200, NO_STORE);
   });
   app.delete('/:budgetId', async (c) => {
-    await deleteBudget(store, budgetIdOf(c));
+    await deleteBudget(store, pathParam(c, 'budgetId'));
     return c.body(null, 204);
   });
   app.all('/:budgetId', methodNotAllowed('GET', 'PATCH', 'DELETE'));
 
   const actions = { open: openBudget, close: closeBudget, publish: publishResults };
   for (const [action, run] of Object.entries(actions)) {
-    app.post(`/:budgetId/${action}`, async (c) => c.json(await run(store, budgetIdOf(c)), 200, NO_STORE));
+    app.post(`/:budgetId/${action}`, async (c) => c.json(await run(store, pathParam(c, 'budgetId')), 200, NO_STORE));
     app.all(`/:budgetId/${action}`, methodNotAllowed('POST'));
   }
 
-  app.get('/:budgetId/ballots.json', async (c) => {
-    const ballots = await exportBallots(store, budgetIdOf(c));
-    c.header('Content-Disposition', `inline; filename="${ballots.budget.id}-ballots.json"`);
-    const { generatedAt: _, ...stable } = ballots;
-    return readResponse(c, JSON.stringify(ballots), undefined, JSON.stringify(stable));
-  });
-  app.get('/:budgetId/ballots.csv', async (c) => {
-    const ballots = await exportBallots(store, budgetIdOf(c));
-    c.header('Content-Disposition', `inline; filename="${ballots.budget.id}-ballots.csv"`);
-    return readResponse(c, ballotsCsv(ballots), 'text/csv; charset=utf-8');
-  });
-  for (const format of ['json', 'csv']) app.all(`/:budgetId/ballots.${format}`, methodNotAllowed('GET'));
+  for (const format of EXPORT_FORMATS) {
+    app.get(`/:budgetId/ballots.${format}`, async (c) => {
+      const ballots = await exportBallots(store, pathParam(c, 'budgetId'));
+      return exportResponse(c, format, `${ballots.budget.id}-ballots`, ballots, ballotsCsv);
+    });
+    app.all(`/:budgetId/ballots.${format}`, methodNotAllowed('GET'));
+  }
 
   return app;
 }

@@ -12,7 +12,9 @@ import {
 import type { AppDeps } from '../deps.js';
 import { requireAdmin } from '../http/admin-auth.js';
 import { ADMIN_BODY_LIMIT, readJson } from '../http/json-body.js';
+import { pathParam, readQuery } from '../http/params.js';
 import { readResponse } from '../http/read-response.js';
+import { NO_STORE } from '../http/write-response.js';
 import { adminActor } from '../services/audit.js';
 import {
   answerIdea,
@@ -32,12 +34,8 @@ import {
   updateIdeaBox,
 } from '../services/idea-moderation.js';
 import { ideasCsv } from '../services/idea-views.js';
-import { RESULTS_LICENCE_URL } from '../services/poll-views.js';
-import { boxIdOf, readQuery } from './idea-boxes.js';
-import { ideaIdOf } from './ideas.js';
+import { EXPORT_FORMATS, exportResponse } from './exports.js';
 import { methodNotAllowed } from './method-not-allowed.js';
-
-const NO_STORE = { 'Cache-Control': 'no-store' };
 
 /** The participation officers' idea box operations, behind the admin token. */
 export function adminIdeaBoxRoutes(deps: AppDeps): Hono {
@@ -53,36 +51,35 @@ export function adminIdeaBoxRoutes(deps: AppDeps): Hono {
   });
   app.all('/', methodNotAllowed('GET', 'POST'));
 
-  app.get('/:boxId', async (c) => readResponse(c, JSON.stringify(await readAdminIdeaBox(store, boxIdOf(c)))));
+  app.get('/:boxId', async (c) =>
+    readResponse(c, JSON.stringify(await readAdminIdeaBox(store, pathParam(c, 'boxId')))),
+  );
   app.patch('/:boxId', async (c) => {
-    const boxId = boxIdOf(c);
+    const boxId = pathParam(c, 'boxId');
     const patch = await readJson(c, UpdateIdeaBox, ADMIN_BODY_LIMIT);
     return c.json(await updateIdeaBox(store, actor, boxId, patch), 200, NO_STORE);
   });
   app.delete('/:boxId', async (c) => {
-    await deleteIdeaBox(store, actor, boxIdOf(c));
+    await deleteIdeaBox(store, actor, pathParam(c, 'boxId'));
     return c.body(null, 204);
   });
   app.all('/:boxId', methodNotAllowed('GET', 'PATCH', 'DELETE'));
 
-  app.post('/:boxId/close', async (c) => c.json(await closeIdeaBox(store, actor, boxIdOf(c)), 200, NO_STORE));
+  app.post('/:boxId/close', async (c) =>
+    c.json(await closeIdeaBox(store, actor, pathParam(c, 'boxId')), 200, NO_STORE),
+  );
   app.all('/:boxId/close', methodNotAllowed('POST'));
 
   app.get('/:boxId/queue', async (c) => {
-    const boxId = boxIdOf(c);
+    const boxId = pathParam(c, 'boxId');
     return readResponse(c, JSON.stringify(await readQueue(store, boxId, readQuery(c, ModerationQueueQuery))));
   });
   app.all('/:boxId/queue', methodNotAllowed('GET'));
 
-  for (const format of ['json', 'csv'] as const) {
+  for (const format of EXPORT_FORMATS) {
     app.get(`/:boxId/ideas.${format}`, async (c) => {
-      const data = await exportIdeas(store, boxIdOf(c));
-      c.header('Link', `<${RESULTS_LICENCE_URL}>; rel="license"`);
-      c.header('Content-Disposition', `inline; filename="${data.box.id}-ideas.${format}"`);
-      // generatedAt changes every second; the ETag follows the ideas, not the clock.
-      const { generatedAt: _, ...stable } = data;
-      if (format === 'json') return readResponse(c, JSON.stringify(data), undefined, JSON.stringify(stable));
-      return readResponse(c, ideasCsv(data), 'text/csv; charset=utf-8');
+      const data = await exportIdeas(store, pathParam(c, 'boxId'));
+      return exportResponse(c, format, `${data.box.id}-ideas`, data, ideasCsv);
     });
     app.all(`/:boxId/ideas.${format}`, methodNotAllowed('GET'));
   }
@@ -97,41 +94,43 @@ export function adminIdeaRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   app.use('*', requireAdmin(deps.adminToken));
 
-  app.get('/:ideaId', async (c) => readResponse(c, JSON.stringify(await readAdminIdea(store, ideaIdOf(c)))));
+  app.get('/:ideaId', async (c) => readResponse(c, JSON.stringify(await readAdminIdea(store, pathParam(c, 'ideaId')))));
   app.all('/:ideaId', methodNotAllowed('GET'));
 
-  app.post('/:ideaId/approve', async (c) => c.json(await approveIdea(store, actor, ideaIdOf(c)), 200, NO_STORE));
+  app.post('/:ideaId/approve', async (c) =>
+    c.json(await approveIdea(store, actor, pathParam(c, 'ideaId')), 200, NO_STORE),
+  );
   app.all('/:ideaId/approve', methodNotAllowed('POST'));
 
   app.post('/:ideaId/hide', async (c) => {
-    const ideaId = ideaIdOf(c);
+    const ideaId = pathParam(c, 'ideaId');
     return c.json(await hideIdea(store, actor, ideaId, await readJson(c, HideIdea, ADMIN_BODY_LIMIT)), 200, NO_STORE);
   });
   app.all('/:ideaId/hide', methodNotAllowed('POST'));
 
   app.post('/:ideaId/reject', async (c) => {
-    const ideaId = ideaIdOf(c);
+    const ideaId = pathParam(c, 'ideaId');
     const input = await readJson(c, RejectIdea, ADMIN_BODY_LIMIT);
     return c.json(await rejectIdea(store, actor, ideaId, input), 200, NO_STORE);
   });
   app.all('/:ideaId/reject', methodNotAllowed('POST'));
 
   app.put('/:ideaId/status', async (c) => {
-    const ideaId = ideaIdOf(c);
+    const ideaId = pathParam(c, 'ideaId');
     const input = await readJson(c, SetIdeaStatus, ADMIN_BODY_LIMIT);
     return c.json(await setIdeaStatus(store, actor, ideaId, input), 200, NO_STORE);
   });
   app.all('/:ideaId/status', methodNotAllowed('PUT'));
 
   app.put('/:ideaId/answer', async (c) => {
-    const ideaId = ideaIdOf(c);
+    const ideaId = pathParam(c, 'ideaId');
     const input = await readJson(c, AnswerIdea, ADMIN_BODY_LIMIT);
     return c.json(await answerIdea(store, actor, ideaId, input), 200, NO_STORE);
   });
   app.all('/:ideaId/answer', methodNotAllowed('PUT'));
 
   app.post('/:ideaId/merge', async (c) => {
-    const ideaId = ideaIdOf(c);
+    const ideaId = pathParam(c, 'ideaId');
     const input = await readJson(c, MergeIdea, ADMIN_BODY_LIMIT);
     return c.json(await mergeIdea(store, actor, ideaId, input), 200, NO_STORE);
   });

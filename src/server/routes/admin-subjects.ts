@@ -4,7 +4,9 @@ import { type SubjectCommentsExport, SubjectId, UpdateSubjectComment } from '../
 import type { AppDeps } from '../deps.js';
 import { requireAdmin } from '../http/admin-auth.js';
 import { ADMIN_BODY_LIMIT, readJson, validate } from '../http/json-body.js';
+import { pathParam } from '../http/params.js';
 import { readResponse } from '../http/read-response.js';
+import { NO_STORE } from '../http/write-response.js';
 import { commentsCsv } from '../services/subject-views.js';
 import {
   exportComments,
@@ -14,9 +16,9 @@ import {
   setCommentHidden,
   setSubjectClosed,
 } from '../services/subjects.js';
+import { EXPORT_FORMATS, type ExportFormat } from './exports.js';
 import { methodNotAllowed } from './method-not-allowed.js';
 
-const NO_STORE = { 'Cache-Control': 'no-store' };
 const SiteFilter = z.optional(z.string().check(z.minLength(1), z.maxLength(300)));
 
 /**
@@ -32,7 +34,7 @@ export function adminSubjectRoutes(deps: AppDeps): Hono {
   app.all('/', methodNotAllowed('GET'));
 
   // Before `/:subjectId`: an id never holds a dot, so these names are never taken by a subject.
-  for (const format of ['json', 'csv'] as const) {
+  for (const format of EXPORT_FORMATS) {
     app.get(`/comments.${format}`, async (c) =>
       commentsResponse(c, format, await exportComments(store, { site: siteOf(c) }), 'subject-comments'),
     );
@@ -42,7 +44,7 @@ export function adminSubjectRoutes(deps: AppDeps): Hono {
   app.get('/:subjectId', async (c) => readResponse(c, JSON.stringify(await readAdminSubject(store, subjectIdOf(c)))));
   app.all('/:subjectId', methodNotAllowed('GET'));
 
-  for (const format of ['json', 'csv'] as const) {
+  for (const format of EXPORT_FORMATS) {
     app.get(`/:subjectId/comments.${format}`, async (c) => {
       const subjectId = subjectIdOf(c);
       return commentsResponse(c, format, await exportComments(store, { subjectId }), `subject-${subjectId}-comments`);
@@ -52,7 +54,7 @@ export function adminSubjectRoutes(deps: AppDeps): Hono {
 
   app.patch('/:subjectId/comments/:commentId', async (c) => {
     const subjectId = subjectIdOf(c);
-    const commentId = validate(SubjectId, c.req.param('commentId'), ['commentId']);
+    const commentId = pathParam(c, 'commentId', SubjectId);
     const { hidden } = await readJson(c, UpdateSubjectComment, ADMIN_BODY_LIMIT);
     return c.json(await setCommentHidden(store, subjectId, commentId, hidden), 200, NO_STORE);
   });
@@ -73,7 +75,7 @@ export function adminSubjectRoutes(deps: AppDeps): Hono {
 }
 
 function subjectIdOf(c: Context): string {
-  return validate(SubjectId, c.req.param('subjectId'), ['subjectId']);
+  return pathParam(c, 'subjectId', SubjectId);
 }
 
 /** `?site=https://www.ville.fr` (or `self`); every site when absent. */
@@ -81,7 +83,7 @@ function siteOf(c: Context): string | null {
   return validate(SiteFilter, c.req.query('site'), ['site']) ?? null;
 }
 
-function commentsResponse(c: Context, format: 'json' | 'csv', comments: SubjectCommentsExport, name: string) {
+function commentsResponse(c: Context, format: ExportFormat, comments: SubjectCommentsExport, name: string) {
   c.header('Content-Disposition', `attachment; filename="${name}.${format}"`);
   if (format === 'json') return readResponse(c, JSON.stringify(comments));
   return readResponse(c, commentsCsv(comments.comments), 'text/csv; charset=utf-8');

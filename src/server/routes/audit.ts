@@ -2,9 +2,9 @@ import { Hono } from 'hono';
 import { AuditQuery } from '../../contract/idea.js';
 import type { AppDeps } from '../deps.js';
 import { requireAdmin } from '../http/admin-auth.js';
+import { readQuery } from '../http/params.js';
 import { readResponse } from '../http/read-response.js';
 import { readAuditLog } from '../services/audit.js';
-import { readQuery } from './idea-boxes.js';
 import { methodNotAllowed } from './method-not-allowed.js';
 
 /** listAuditLog: what moderators did, newest first. */

@@ -1,14 +1,14 @@
-import { createHash } from 'node:crypto';
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import { CastBallot } from '../../contract/budget.js';
-import { Slug } from '../../contract/common.js';
 import type { AppDeps } from '../deps.js';
+import { idempotencyKeyOf, requestHash } from '../http/idempotency-key.js';
 import { identify } from '../http/identity.js';
-import { PUBLIC_BODY_LIMIT, readJson, validate } from '../http/json-body.js';
+import { PUBLIC_BODY_LIMIT, readJson } from '../http/json-body.js';
+import { pathParam } from '../http/params.js';
 import { readResponse } from '../http/read-response.js';
+import { written } from '../http/write-response.js';
 import { castBallot, readBudget } from '../services/budgets.js';
 import { methodNotAllowed } from './method-not-allowed.js';
-import { idempotencyKeyOf } from './polls.js';
 
 /** getBudget and castBallot. */
 export function budgetRoutes(deps: AppDeps): Hono {
@@ -16,41 +16,23 @@ export function budgetRoutes(deps: AppDeps): Hono {
   const app = new Hono();
 
   app.get('/:budgetId', async (c) => {
-    const budgetId = budgetIdOf(c);
+    const budgetId = pathParam(c, 'budgetId');
     const citizen = await identify(c, verifyToken);
     return readResponse(c, JSON.stringify(await readBudget(store, budgetId, citizen.voter)));
   });
   app.all('/:budgetId', methodNotAllowed('GET'));
 
   app.post('/:budgetId/ballots', async (c) => {
-    const budgetId = budgetIdOf(c);
+    const budgetId = pathParam(c, 'budgetId');
     const key = idempotencyKeyOf(c);
     const citizen = await identify(c, verifyToken);
-    const body = await readJson(c, CastBallot, PUBLIC_BODY_LIMIT);
+    const { projectIds, district = null } = await readJson(c, CastBallot, PUBLIC_BODY_LIMIT);
     if (citizen.voter) await limiter?.takeVoter(citizen.voter);
-    const district = body.district ?? null;
-    const requestHash = createHash('sha256')
-      .update(`${budgetId}\n${district ?? ''}\n${JSON.stringify(body.projectIds)}`)
-      .digest('base64url');
-    const outcome = await castBallot(store, {
-      budgetId,
-      ...citizen,
-      projectIds: body.projectIds,
-      district,
-      idempotency: { key, requestHash },
-    });
-    const headers: Record<string, string> = {
-      'Content-Type': 'application/json; charset=utf-8',
-      'Cache-Control': 'no-store',
-    };
-    if (outcome.replayed) headers['Idempotent-Replayed'] = 'true';
-    return c.body(outcome.body, 200, headers);
+    const text = `${budgetId}\n${district ?? ''}\n${JSON.stringify(projectIds)}`;
+    const idempotency = { key, requestHash: requestHash(text) };
+    return written(c, await castBallot(store, { budgetId, ...citizen, projectIds, district, idempotency }));
   });
   app.all('/:budgetId/ballots', methodNotAllowed('POST'));
 
   return app;
-}
-
-export function budgetIdOf(c: Context): string {
-  return validate(Slug, c.req.param('budgetId'), ['budgetId']);
 }

@@ -1,15 +1,15 @@
-import { createHash } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import { MAX_SUBJECTS_PER_READ, OWN_SITE, SetSubjectVote, SubjectKey } from '../../contract/subject.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { ownOrigin } from '../http/cors.js';
+import { idempotencyKeyOf, requestHash } from '../http/idempotency-key.js';
 import { identify } from '../http/identity.js';
 import { PUBLIC_BODY_LIMIT, readJson } from '../http/json-body.js';
 import { readResponse } from '../http/read-response.js';
+import { written } from '../http/write-response.js';
 import { readSubjectVotes, readSubjectVotesList, setSubjectVote } from '../services/subjects.js';
 import { methodNotAllowed } from './method-not-allowed.js';
-import { idempotencyKeyOf } from './polls.js';
 
 /** getSubjectVotes, its batched form, and setSubjectVote. */
 export function subjectRoutes(deps: AppDeps): Hono {
@@ -41,24 +41,10 @@ export function subjectRoutes(deps: AppDeps): Hono {
     const citizen = await identify(c, verifyToken);
     const { value, mode, comment } = await readJson(c, SetSubjectVote, PUBLIC_BODY_LIMIT);
     if (citizen.voter) await limiter?.takeVoter(citizen.voter);
-    const requestHash = createHash('sha256')
-      .update(JSON.stringify([site, key, value, mode ?? null, comment ?? null]))
-      .digest('base64url');
-    const outcome = await setSubjectVote(store, {
-      site,
-      key,
-      voter: citizen.voter,
-      value,
-      mode,
-      comment,
-      idempotency: { key: idempotencyKey, requestHash },
-    });
-    const headers: Record<string, string> = {
-      'Content-Type': 'application/json; charset=utf-8',
-      'Cache-Control': 'no-store',
-    };
-    if (outcome.replayed) headers['Idempotent-Replayed'] = 'true';
-    return c.body(outcome.body, 200, headers);
+    const text = JSON.stringify([site, key, value, mode ?? null, comment ?? null]);
+    const idempotency = { key: idempotencyKey, requestHash: requestHash(text) };
+    const outcome = await setSubjectVote(store, { site, key, voter: citizen.voter, value, mode, comment, idempotency });
+    return written(c, outcome);
   });
   app.all('/:subjectKey/votes', methodNotAllowed('GET', 'PUT'));
 

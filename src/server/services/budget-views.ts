@@ -2,6 +2,7 @@ import type { AdminBudget, BallotsExport, Budget, BudgetResults, BudgetResultsEx
 import type { BallotRecord, BudgetRecord } from '../store/budgets.js';
 import { budgetStatus, resultsArePublic } from './budget-rules.js';
 import { type Envelope, FUNDING_RULE, fundProjects } from './budget-results.js';
+import { csv } from './csv.js';
 import { RESULTS_LICENCE } from './poll-views.js';
 
 /** The part of a Budget that depends on the moment and the voter, not on the budget's settings. */
@@ -92,22 +93,20 @@ export function resultsExport(
 /** One row per project, ranked; `ballots` counts the ballots of its district, or of the budget. */
 export function resultsCsv(results: BudgetResultsExport): string {
   const ballotsIn = new Map(results.districts.map((district) => [district.id, district.ballots]));
-  const rows = [['project_id', 'title', 'district', 'category', 'cost', 'votes', 'rank', 'funded', 'ballots']];
-  for (const project of results.projects) {
-    const ballots = project.district === null ? results.ballots : (ballotsIn.get(project.district) ?? 0);
-    rows.push([
+  return csv([
+    ['project_id', 'title', 'district', 'category', 'cost', 'votes', 'rank', 'funded', 'ballots'],
+    ...results.projects.map((project) => [
       project.id,
       project.title,
-      project.district ?? '',
-      project.category ?? '',
-      String(project.cost),
-      String(project.votes),
-      String(project.rank),
-      String(project.funded),
-      String(ballots),
-    ]);
-  }
-  return csv(rows);
+      project.district,
+      project.category,
+      project.cost,
+      project.votes,
+      project.rank,
+      project.funded,
+      project.district === null ? results.ballots : (ballotsIn.get(project.district) ?? 0),
+    ]),
+  ]);
 }
 
 /** Numbered in the order first cast: the number says nothing of who cast it. */
@@ -126,11 +125,10 @@ export function ballotsExport(budget: BudgetRecord, ballots: BallotRecord[], now
 
 /** One row per ballot, its project ids separated by spaces (ids never hold one). */
 export function ballotsCsv(exported: BallotsExport): string {
-  const rows = [['ballot', 'district', 'project_ids', 'cast_at']];
-  for (const ballot of exported.ballots) {
-    rows.push([String(ballot.number), ballot.district ?? '', ballot.projectIds.join(' '), ballot.castAt]);
-  }
-  return csv(rows);
+  return csv([
+    ['ballot', 'district', 'project_ids', 'cast_at'],
+    ...exported.ballots.map((ballot) => [ballot.number, ballot.district, ballot.projectIds.join(' '), ballot.castAt]),
+  ]);
 }
 
 function resultsOf(budget: BudgetRecord): BudgetResults {
@@ -140,15 +138,6 @@ function resultsOf(budget: BudgetRecord): BudgetResults {
 function envelopesOf(budget: BudgetRecord): Envelope[] {
   if (budget.districts.length === 0) return [{ district: null, amount: budget.total }];
   return budget.districts.map((district) => ({ district: district.id, amount: district.envelope }));
-}
-
-/** RFC 4180: comma-separated, CRLF, fields quoted when needed. */
-function csv(rows: string[][]): string {
-  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
 function settingsView(budget: BudgetRecord) {

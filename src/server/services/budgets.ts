@@ -11,7 +11,7 @@ import { ApiError } from '../errors.js';
 import * as budgets from '../store/budgets.js';
 import type { Store } from '../store/database.js';
 import { beforeCommit } from '../store/group-commit.js';
-import { findResponse, recordResponse, type StoredResponse } from '../store/idempotency.js';
+import { recordResponse, type StoredResponse } from '../store/idempotency.js';
 import { budgetStatus, changesBallotRules, checkBallot, settingsForCreate, settingsForUpdate } from './budget-rules.js';
 import {
   adminBudgetView,
@@ -22,6 +22,7 @@ import {
   resultsExport,
   withSettings,
 } from './budget-views.js';
+import { earlierAnswer, isRefusal, KeyTakenError } from './idempotency.js';
 import type { CastOutcome } from './polls.js';
 
 export interface BallotRequest {
@@ -36,9 +37,6 @@ export interface BallotRequest {
   /** Present for requests from the network; the seed casts without one. */
   idempotency?: { key: string; requestHash: string };
 }
-
-/** Another request with the same key committed first; its answer is replayed. */
-class KeyTakenError extends Error {}
 
 export async function readBudget(
   store: Store,
@@ -66,15 +64,8 @@ export async function castBallot(store: Store, request: BallotRequest): Promise<
     return { body, replayed: false };
   } catch (error) {
     if (!isRefusal(error) || !idempotency || !voter) throw error;
-    const earlier = await findResponse(store.db, voter, idempotency.key);
-    if (!earlier) throw error instanceof KeyTakenError ? new ApiError('idempotency_key_reused') : error;
-    return replay(store, request.budgetId, earlier, idempotency.requestHash);
+    return replay(store, request.budgetId, await earlierAnswer(store, voter, idempotency, error));
   }
-}
-
-/** writeBallot throws these only when it has left nothing written. */
-function isRefusal(error: unknown): boolean {
-  return error instanceof ApiError || error instanceof KeyTakenError;
 }
 
 /**
@@ -164,13 +155,7 @@ function forgetBudget(trx: Store['db'], budgetId: string): void {
 }
 
 /** The first answer again, rebuilt from the stored moment and the budget's settings. */
-async function replay(
-  store: Store,
-  budgetId: string,
-  earlier: StoredResponse,
-  requestHash: string,
-): Promise<CastOutcome> {
-  if (earlier.requestHash !== requestHash) throw new ApiError('idempotency_key_reused');
+async function replay(store: Store, budgetId: string, earlier: StoredResponse): Promise<CastOutcome> {
   const budget = await budgets.findBudget(store.db, budgetId);
   if (!budget) throw new ApiError('budget_not_found');
   return { body: JSON.stringify(withSettings(budget, JSON.parse(earlier.body) as BudgetMoment)), replayed: true };

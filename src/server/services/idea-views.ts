@@ -9,6 +9,7 @@ import type {
 } from '../../contract/idea.js';
 import { ApiError } from '../errors.js';
 import type { IdeaBoxRecord, IdeaRecord, SortValue } from '../store/ideas.js';
+import { csv } from './csv.js';
 import { boxStatus } from './idea-rules.js';
 import { RESULTS_LICENCE } from './poll-views.js';
 
@@ -120,9 +121,8 @@ export function ideasExport(box: IdeaBoxRecord, ideas: readonly IdeaRecord[], no
   };
 }
 
-/** RFC 4180, like the poll results, with every cell a spreadsheet could run as a formula made inert. */
 export function ideasCsv(data: IdeasExport): string {
-  const rows = [
+  return csv([
     [
       'id',
       'title',
@@ -137,34 +137,21 @@ export function ideasCsv(data: IdeasExport): string {
       'merged_into',
       'reports',
     ],
-  ];
-  for (const idea of data.ideas) {
-    rows.push([
+    ...data.ideas.map((idea) => [
       idea.id,
       idea.title,
       idea.body,
-      idea.category ?? '',
-      idea.authorName ?? '',
+      idea.category,
+      idea.authorName,
       idea.status,
-      String(idea.supports),
+      idea.supports,
       idea.createdAt,
-      idea.answer ?? '',
-      idea.answeredAt ?? '',
-      idea.mergedInto ?? '',
-      String(idea.reports),
-    ]);
-  }
-  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
-
-/**
- * A cell that starts with = + - @ (or a tab or carriage return that a
- * spreadsheet skips before one) is read as a formula by Excel, LibreOffice
- * and Google Sheets: an apostrophe in front keeps it text (OWASP's advice).
- */
-function csvField(value: string): string {
-  const inert = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(inert) ? `"${inert.replaceAll('"', '""')}"` : inert;
+      idea.answer,
+      idea.answeredAt,
+      idea.mergedInto,
+      idea.reports,
+    ]),
+  ]);
 }
 
 /** An opaque cursor: the sort keys of the last row of a page, tagged with what they are keys of. */

@@ -11,11 +11,13 @@ import {
 import { ApiError } from '../errors.js';
 import type { Store } from '../store/database.js';
 import { beforeCommit } from '../store/group-commit.js';
-import { findResponse, recordResponse } from '../store/idempotency.js';
+import { recordResponse } from '../store/idempotency.js';
 import * as ideas from '../store/ideas.js';
 import { SYSTEM_ACTOR, recordAction } from './audit.js';
+import { earlierAnswer, isRefusal, KeyTakenError } from './idempotency.js';
 import { addToTrending, checkSubmission, checkSupport, hiddenByReports, trendingOf } from './idea-rules.js';
 import { boxView, decodeCursor, encodeCursor, ideaView } from './idea-views.js';
+import type { CastOutcome } from './polls.js';
 import type { ProofOfWork } from './proof-of-work.js';
 import { screenSubmission } from './spam.js';
 
@@ -27,15 +29,9 @@ export interface Participation {
   idempotency?: { key: string; requestHash: string };
 }
 
-export interface WriteOutcome {
+export interface WriteOutcome extends CastOutcome {
   status: number;
-  body: string;
-  /** True when the body is the stored answer to an earlier request with the same key. */
-  replayed: boolean;
 }
-
-/** Another request with the same key committed first; its answer is replayed. */
-class KeyTakenError extends Error {}
 
 export async function readIdeaBox(store: Store, boxId: string, now = new Date()): Promise<IdeaBox> {
   const box = await ideas.findBox(store.db, boxId);
@@ -294,11 +290,6 @@ async function remember(
   if (!(await recordResponse(trx, voter, idempotency.key, response, at))) throw new KeyTakenError();
 }
 
-/** The writes above throw these only when they have left nothing written. */
-function isRefusal(error: unknown): boolean {
-  return error instanceof ApiError || error instanceof KeyTakenError;
-}
-
 /**
  * Runs a write; a retried request is recognised only when the write is
  * refused (the key is taken, the proof already used, the support already
@@ -314,9 +305,7 @@ async function idempotent(
     return { status, body: await write(), replayed: false };
   } catch (error) {
     if (!isRefusal(error) || !idempotency || !voter) throw error;
-    const earlier = await findResponse(store.db, voter, idempotency.key);
-    if (!earlier) throw error instanceof KeyTakenError ? new ApiError('idempotency_key_reused') : error;
-    if (earlier.requestHash !== idempotency.requestHash) throw new ApiError('idempotency_key_reused');
+    const earlier = await earlierAnswer(store, voter, idempotency, error);
     return { status: earlier.status, body: earlier.body, replayed: true };
   }
 }

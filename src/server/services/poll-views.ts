@@ -1,5 +1,6 @@
 import type { AdminPoll, Poll, PollResults, PollResultsExport } from '../../contract/poll.js';
 import type { PollRecord, VoteRecord } from '../store/polls.js';
+import { csv } from './csv.js';
 import { pollStatus, resultsVisibleTo } from './poll-rules.js';
 
 export const RESULTS_LICENCE = 'Licence Ouverte / Etalab 2.0';
@@ -61,17 +62,11 @@ export function resultsExport(poll: PollRecord, now: Date): PollResultsExport {
   };
 }
 
-/** RFC 4180: comma-separated, CRLF, fields quoted when needed. */
 export function resultsCsv(results: PollResultsExport): string {
-  const rows = [['option_id', 'label', 'votes', 'share', 'voters']];
-  for (const option of results.options) {
-    rows.push([option.id, option.label, String(option.votes), String(option.share), String(results.voters)]);
-  }
-  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  return csv([
+    ['option_id', 'label', 'votes', 'share', 'voters'],
+    ...results.options.map((option) => [option.id, option.label, option.votes, option.share, results.voters]),
+  ]);
 }
 
 function resultsOf(poll: PollRecord): PollResults {

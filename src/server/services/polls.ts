@@ -2,8 +2,9 @@ import type { AdminPoll, CreatePoll, Poll, UpdatePoll } from '../../contract/pol
 import { ApiError } from '../errors.js';
 import type { Store } from '../store/database.js';
 import { beforeCommit } from '../store/group-commit.js';
-import { findResponse, recordResponse, type StoredResponse } from '../store/idempotency.js';
+import { recordResponse, type StoredResponse } from '../store/idempotency.js';
 import * as polls from '../store/polls.js';
+import { earlierAnswer, isRefusal, KeyTakenError } from './idempotency.js';
 import { checkBallot, settingsForCreate, settingsForUpdate } from './poll-rules.js';
 import { adminPollView, type PollMoment, pollMoment, pollView, withSettings } from './poll-views.js';
 
@@ -23,9 +24,6 @@ export interface CastOutcome {
   /** True when the body is the stored answer to an earlier request with the same key. */
   replayed: boolean;
 }
-
-/** Another request with the same key committed first; its answer is replayed. */
-class KeyTakenError extends Error {}
 
 export async function readPoll(store: Store, pollId: string, voter: string | null, now = new Date()): Promise<Poll> {
   const poll = await polls.findPoll(store.db, pollId);
@@ -49,15 +47,8 @@ export async function castVote(store: Store, ballot: Ballot): Promise<CastOutcom
     return { body, replayed: false };
   } catch (error) {
     if (!isRefusal(error) || !idempotency || !voter) throw error;
-    const earlier = await findResponse(store.db, voter, idempotency.key);
-    if (!earlier) throw error instanceof KeyTakenError ? new ApiError('idempotency_key_reused') : error;
-    return replay(store, ballot.pollId, earlier, idempotency.requestHash);
+    return replay(store, ballot.pollId, await earlierAnswer(store, voter, idempotency, error));
   }
-}
-
-/** writeBallot throws these only when it has left nothing written. */
-function isRefusal(error: unknown): boolean {
-  return error instanceof ApiError || error instanceof KeyTakenError;
 }
 
 /**
@@ -145,13 +136,7 @@ function forgetPoll(trx: Store['db'], pollId: string): void {
 }
 
 /** The first answer again, rebuilt from the stored moment and the poll's settings. */
-async function replay(
-  store: Store,
-  pollId: string,
-  earlier: StoredResponse,
-  requestHash: string,
-): Promise<CastOutcome> {
-  if (earlier.requestHash !== requestHash) throw new ApiError('idempotency_key_reused');
+async function replay(store: Store, pollId: string, earlier: StoredResponse): Promise<CastOutcome> {
   const poll = await polls.findPoll(store.db, pollId);
   if (!poll) throw new ApiError('poll_not_found');
   return { body: JSON.stringify(withSettings(poll, JSON.parse(earlier.body) as PollMoment)), replayed: true };

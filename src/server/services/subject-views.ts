@@ -1,5 +1,6 @@
 import type { AdminSubject, ExportedSubjectComment, SubjectComment, SubjectVotes } from '../../contract/subject.js';
 import type { CommentCounts, CommentRecord, SubjectRecord, SubjectVoteRecord } from '../store/subjects.js';
+import { csv } from './csv.js';
 
 const NO_COMMENTS: CommentCounts = { comments: 0, hiddenComments: 0 };
 
@@ -57,32 +58,19 @@ export function exportedCommentView(comment: CommentRecord): ExportedSubjectComm
   return { ...commentView(comment), subjectId: comment.subjectId, site: comment.site, key: comment.key };
 }
 
-/**
- * RFC 4180 (comma-separated, CRLF, fields quoted when needed). The comments
- * are written by anyone: one starting like a formula is prefixed with an
- * apostrophe, so that a spreadsheet shows it as text rather than running it.
- */
+/** The comments are written by anyone: the CSV makes them inert; the ids the server made stay as they are. */
 export function commentsCsv(comments: ExportedSubjectComment[]): string {
-  const rows = [['comment_id', 'subject_id', 'site', 'subject_key', 'value', 'hidden', 'created_at', 'comment']];
-  for (const comment of comments) {
-    rows.push([
-      comment.id,
-      comment.subjectId,
+  return csv([
+    ['comment_id', 'subject_id', 'site', 'subject_key', 'value', 'hidden', 'created_at', 'comment'],
+    ...comments.map((comment) => [
+      { verbatim: comment.id },
+      { verbatim: comment.subjectId },
       comment.site,
       comment.key,
-      String(comment.value),
-      String(comment.hidden),
+      comment.value,
+      comment.hidden,
       comment.createdAt,
-      inertText(comment.comment),
-    ]);
-  }
-  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
-
-function inertText(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+      comment.comment,
+    ]),
+  ]);
 }

@@ -10,8 +10,9 @@ import type {
 import { ApiError } from '../errors.js';
 import type { Store } from '../store/database.js';
 import { beforeCommit } from '../store/group-commit.js';
-import { findResponse, recordResponse } from '../store/idempotency.js';
+import { recordResponse } from '../store/idempotency.js';
 import * as subjects from '../store/subjects.js';
+import { earlierAnswer, isRefusal, KeyTakenError } from './idempotency.js';
 import type { CastOutcome } from './polls.js';
 import { checkVote, counterDeltas, type VoteRequest } from './subject-rules.js';
 import { adminSubjectView, commentView, exportedCommentView, subjectVotesView } from './subject-views.js';
@@ -25,9 +26,6 @@ export interface SubjectBallot extends VoteRequest {
   /** Present for requests from the network; the seed votes without one. */
   idempotency?: { key: string; requestHash: string };
 }
-
-/** Another request with the same key committed first; its answer is replayed. */
-class KeyTakenError extends Error {}
 
 const NO_VOTE: subjects.SubjectVoteRecord = { value: 0, commented: false };
 
@@ -77,16 +75,9 @@ export async function setSubjectVote(store: Store, ballot: SubjectBallot): Promi
     return { body, replayed: false };
   } catch (error) {
     if (!isRefusal(error) || !idempotency) throw error;
-    const earlier = await findResponse(store.db, voter, idempotency.key);
-    if (!earlier) throw error instanceof KeyTakenError ? new ApiError('idempotency_key_reused') : error;
-    if (earlier.requestHash !== idempotency.requestHash) throw new ApiError('idempotency_key_reused');
+    const earlier = await earlierAnswer(store, voter, idempotency, error);
     return { body: earlier.body, replayed: true };
   }
-}
-
-/** writeVote throws these only when it has left nothing written. */
-function isRefusal(error: unknown): boolean {
-  return error instanceof ApiError || error instanceof KeyTakenError;
 }
 
 /**

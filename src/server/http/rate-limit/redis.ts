@@ -35,6 +35,8 @@ const WARNING_INTERVAL_MS = 60_000;
 export interface RedisRateLimiterOptions {
   /** Namespace of every key; instances that must share a limit share it. */
   prefix?: string;
+  /** What warnings call this limiter, where an instance has several. */
+  name?: string;
   now?: () => number;
   warn?: (message: string) => void;
   /** How long open() waits for a first connection; it goes on trying in the background. */
@@ -65,6 +67,7 @@ export class RedisRateLimiter implements RateLimiter {
   readonly #prefix: string;
   readonly #now: () => number;
   readonly #warn: (message: string) => void;
+  readonly #name: string;
   readonly #where: string;
   /** The current window's HMAC key, or the pending read of it; only ever the current window's. */
   #windowKey: { window: number; key: Promise<Buffer> } | null = null;
@@ -79,6 +82,7 @@ export class RedisRateLimiter implements RateLimiter {
     this.#prefix = options.prefix ?? 'parvis:rl';
     this.#now = options.now ?? Date.now;
     this.#warn = options.warn ?? ((message) => console.warn(message));
+    this.#name = options.name ?? 'rate limiting';
     const parsed = new URL(url);
     // Only host and port in logs: the URL may carry a password.
     this.#where = parsed.host;
@@ -147,7 +151,7 @@ export class RedisRateLimiter implements RateLimiter {
     }
     if (this.#failing) {
       this.#failing = false;
-      this.#warn(`Parvis rate limiting: Redis at ${this.#where} answers again; counting resumes`);
+      this.#warn(`Parvis ${this.#name}: Redis at ${this.#where} answers again; counting resumes`);
     }
     if (count > limit) throw rateLimited(msLeft);
   }
@@ -198,7 +202,7 @@ export class RedisRateLimiter implements RateLimiter {
     const passed = this.#uncounted ? `; ${this.#uncounted} request(s) let through uncounted` : '';
     this.#uncounted = 0;
     this.#warn(
-      `Parvis rate limiting: Redis at ${this.#where} unreachable or failing (${reason}); requests go through without a limit until it answers again${passed}`,
+      `Parvis ${this.#name}: Redis at ${this.#where} unreachable or failing (${reason}); requests go through without a limit until it answers again${passed}`,
     );
   }
 }
