@@ -162,9 +162,10 @@ try {
     const ids = await ideaIds(ideas, IDEA_BOX, 1_000);
     await measure(
       ideas,
-      `supportIdea on ${ids.length} of ${IDEAS.toLocaleString('en')} ideas, SQLite`,
-      { warmup: ideaSupports(ids.slice(0, 100)), measured: ideaSupports(ids) },
-      () => ideaSupportTotal(ideas, IDEA_BOX),
+      `supportIdea on ${ids.length - 100} of ${IDEAS.toLocaleString('en')} ideas, SQLite`,
+      // Warmed up on ideas of their own, so that the stored supports of the others count the measured run only.
+      { warmup: ideaSupports(ids.slice(0, 100)), measured: ideaSupports(ids.slice(100)) },
+      () => ideaSupportTotal(ideas, IDEA_BOX, ids.slice(100)),
     );
   } finally {
     await ideas.stop();

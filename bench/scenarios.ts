@@ -103,11 +103,12 @@ export const ideaSupports = (ids: string[]): Scenario => {
   return { method: 'PUT', path: () => `/v1/ideas/${ids[next++ % ids.length]}/support` };
 };
 
-/** Every support of a box, from its open-data export. */
-export async function ideaSupportTotal(server: RunningServer, boxId: string): Promise<number> {
+/** The supports of some ideas of a box, from its open-data export. */
+export async function ideaSupportTotal(server: RunningServer, boxId: string, ids: string[]): Promise<number> {
   const response = await ok(await admin(server, `/idea-boxes/${boxId}/ideas.json`), 'exporting ideas');
-  const { ideas } = (await response.json()) as { ideas: Array<{ supports: number }> };
-  return ideas.reduce((sum, idea) => sum + idea.supports, 0);
+  const { ideas } = (await response.json()) as { ideas: Array<{ id: string; supports: number }> };
+  const counted = new Set(ids);
+  return ideas.filter((idea) => counted.has(idea.id)).reduce((sum, idea) => sum + idea.supports, 0);
 }
 
 /** A budget of twelve projects without districts, under the knapsack rule. */
