@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 import type { Operation, ParvisAdapter, RequestContext, WriteContext } from './adapter.js';
 import { DEFAULT_TIMEOUT, configured } from './config.js';
-import { ParvisError } from './errors.js';
+import { ParvisError, asParvisError } from './errors.js';
 import { RestAdapter } from './rest-adapter.js';
 import { ensureVoterToken, randomToken, voterToken } from './voter.js';
 
@@ -102,8 +102,7 @@ export class ApiClient {
       return result.data;
     } catch (error) {
       if (controller.signal.aborted) throw controller.signal.reason as ParvisError;
-      if (error instanceof ParvisError) throw error;
-      throw new ParvisError('network_error', undefined, { cause: error });
+      throw asParvisError(error);
     } finally {
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);

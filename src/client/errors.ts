@@ -25,6 +25,11 @@ export class ParvisError extends Error {
   }
 }
 
+/** Whatever a call threw, as the error widgets show: what is not a `ParvisError` never reached a server. */
+export function asParvisError(error: unknown): ParvisError {
+  return error instanceof ParvisError ? error : new ParvisError('network_error', undefined, { cause: error });
+}
+
 /** The server's own message travels with its codes; a code raised here without one is named as is. */
 function describe(code: ErrorCode): string {
   return code in CLIENT_ERRORS ? CLIENT_ERRORS[code as keyof typeof CLIENT_ERRORS] : code;

@@ -2,7 +2,8 @@ import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
 import type { ErrorCode } from '../contract/errors.js';
 import type { Operation } from './adapter.js';
 import { ApiClient } from './api-client.js';
-import { ParvisError, isWorthRetrying } from './errors.js';
+import { ParvisError, asParvisError, isWorthRetrying } from './errors.js';
+import { ensureVoterToken } from './voter.js';
 
 const DATABASE = 'parvis';
 
@@ -68,6 +69,24 @@ export async function enqueue(entry: QueuedWrite): Promise<void> {
   await set(entry.key, entry, target);
 }
 
+/**
+ * Keeps a write the network could not take, to be sent later under its key.
+ * Without storage (private browsing, a full quota) it cannot wait: that throws
+ * a `network_error`, so that the citizen is told rather than led to believe it
+ * will be sent.
+ */
+export async function queueWrite<W extends QueuedWrite>(write: Omit<W, 'queuedAt'>): Promise<W> {
+  // The voter token must exist before the replay, which may run on another page load.
+  ensureVoterToken();
+  const entry = { ...write, queuedAt: new Date().toISOString() } as W;
+  try {
+    await enqueue(entry);
+  } catch (error) {
+    throw new ParvisError('network_error', undefined, { cause: error });
+  }
+  return entry;
+}
+
 export async function queued(): Promise<QueuedWrite[]> {
   const target = await openStore(false);
   if (!target) return [];
@@ -131,9 +150,7 @@ async function replayAll(): Promise<void> {
       outcome = { entry, result: await replayer(new ApiClient(entry.api), entry) };
     } catch (error) {
       if (isWorthRetrying(error)) return;
-      const refusal =
-        error instanceof ParvisError ? error : new ParvisError('network_error', undefined, { cause: error });
-      outcome = { entry, error: refusal };
+      outcome = { entry, error: asParvisError(error) };
     }
     if (outcome.error) {
       const { code, message, status } = outcome.error;

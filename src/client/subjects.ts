@@ -6,18 +6,17 @@ import {
   type VoteValue,
 } from '../contract/subject.js';
 import { type ApiClient, type CallOptions, type WriteOptions, checked, newIdempotencyKey } from './api-client.js';
-import { ParvisError, isRetryableOffline } from './errors.js';
+import { ParvisError, asParvisError, isRetryableOffline } from './errors.js';
 import {
-  enqueue,
   forget,
   outbox,
   queuedFor,
+  queueWrite,
   refusalOf,
   registerReplayer,
   type OutboxResult,
   type QueuedWrite,
 } from './outbox.js';
-import { ensureVoterToken } from './voter.js';
 
 /** getSubjectVotes: the counts of one subject and the identified voter's own vote. */
 export function getSubjectVotes(
@@ -313,22 +312,18 @@ export class SubjectState {
   }
 
   async #enqueue(vote: SetSubjectVote, key: string): Promise<VoteOutcome> {
-    // The voter token must exist before the replay, which may run on another page load.
-    ensureVoterToken();
-    const entry: QueuedSubjectVote = {
-      key,
-      operation: 'setSubjectVote',
-      api: this.api,
-      target: this.key,
-      body: vote,
-      queuedAt: new Date().toISOString(),
-    };
+    let entry: QueuedSubjectVote;
     try {
-      await enqueue(entry);
+      entry = await queueWrite<QueuedSubjectVote>({
+        key,
+        operation: 'setSubjectVote',
+        api: this.api,
+        target: this.key,
+        body: vote,
+      });
     } catch (error) {
-      // Without storage the vote cannot wait: say so rather than pretend it will be sent.
       this.pending = this.queued?.body ?? null;
-      return { outcome: 'refused', error: new ParvisError('network_error', undefined, { cause: error }) };
+      return { outcome: 'refused', error: asParvisError(error) };
     }
     if (this.queued) this.#drop(this.queued);
     this.queued = entry;
@@ -405,8 +400,4 @@ function onSettled(event: Event): void {
   const result = (event as CustomEvent<OutboxResult>).detail;
   if (result.entry.operation !== 'setSubjectVote') return;
   states.get(`${result.entry.api} ${result.entry.target}`)?.settle(result);
-}
-
-function asParvisError(error: unknown): ParvisError {
-  return error instanceof ParvisError ? error : new ParvisError('network_error', undefined, { cause: error });
 }

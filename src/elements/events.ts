@@ -1,8 +1,9 @@
 import type { Operation } from '../client/adapter.js';
-import type { ParvisError } from '../client/errors.js';
+import { asParvisError, type ParvisError } from '../client/errors.js';
 import type { ErrorCode } from '../contract/errors.js';
 import type { Poll } from '../contract/poll.js';
 import type { SubjectVotes, VoteValue } from '../contract/subject.js';
+import type { ParvisElement } from './parvis-element.js';
 
 /**
  * The events several elements fire under one name. Each element's own events
@@ -22,6 +23,17 @@ export interface ParvisErrorDetail {
   ideaId?: string;
   subject?: string;
   budgetId?: string;
+}
+
+/** What a `parvis-error` is about: the id of the poll, box, idea, subject or budget. */
+export type ErrorAbout = Pick<ParvisErrorDetail, 'pollId' | 'boxId' | 'ideaId' | 'subject' | 'budgetId'>;
+
+/** Fires `parvis-error` for a failed operation, and answers the error the citizen is shown. */
+export function reportError(host: ParvisElement, error: unknown, operation: Operation, about: ErrorAbout): ParvisError {
+  const parvisError = asParvisError(error);
+  const { code, message, status } = parvisError;
+  host.emit('parvis-error', { ...about, operation, code, message, status, error: parvisError });
+  return parvisError;
 }
 
 /** `parvis-voted` from a `<parvis-poll>`. */

@@ -31,3 +31,39 @@ export function prepareFormats(locale: string): void {
   setTimeout(() => intlFormat('date', locale).format(0));
   setTimeout(() => intlFormat('number', locale).format(0));
 }
+
+/**
+ * What every widget's format shares: numbers, shares, dates and lists in the
+ * reader's language, and the plural category a count takes in it. Each
+ * widget's format adds its own words (« 1 vote », « 2 projets »…).
+ */
+export class Formatter {
+  protected readonly locale: string;
+  readonly #plural: Intl.PluralRules;
+
+  constructor(locale: string) {
+    this.locale = locale;
+    this.#plural = intlFormat('plural', locale);
+  }
+
+  number(value: number): string {
+    return intlFormat('number', this.locale).format(value);
+  }
+
+  share(value: number): string {
+    return intlFormat('share', this.locale).format(value);
+  }
+
+  date(iso: string): string {
+    return intlFormat('date', this.locale).format(new Date(iso));
+  }
+
+  list(items: string[]): string {
+    return intlFormat('list', this.locale).format(items);
+  }
+
+  /** French says « 0 vote », English "0 votes": the category comes from the locale's own rules. */
+  protected one(count: number): boolean {
+    return this.#plural.select(count) === 'one';
+  }
+}

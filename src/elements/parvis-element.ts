@@ -1,4 +1,8 @@
+import { updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement } from 'lit';
+import { resolveLang } from '../client/config.js';
+import { prepareFormats } from './intl-formats.js';
+import { intlLocale, requestLocale } from './locale.js';
 import { sharedStyles } from './shared-styles.js';
 
 /** The `parvis-*` events declared in `GlobalEventHandlersEventMap` by each element. */
@@ -6,9 +10,32 @@ export type ParvisEventName = Extract<keyof GlobalEventHandlersEventMap, `parvis
 export type ParvisEventDetail<K extends ParvisEventName> =
   GlobalEventHandlersEventMap[K] extends CustomEvent<infer D> ? D : never;
 
-/** What every Parvis element shares: shared styles, one way to fire events, one way to register a tag. */
+/**
+ * What every Parvis element shares: shared styles, one way to fire events, one
+ * way to register a tag, and its language (asked for on connection, followed
+ * when its strings arrive).
+ */
 export class ParvisElement extends LitElement {
   static override styles = [sharedStyles];
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    requestLocale(resolveLang(this));
+  }
+
+  protected override firstUpdated(): void {
+    prepareFormats(this.formatLocale);
+  }
+
+  /** The locale the element writes numbers and dates in. */
+  protected get formatLocale(): string {
+    return intlLocale(resolveLang(this));
+  }
 
   /**
    * Registers the element under `tag`. When the tag is already taken — the

@@ -26,6 +26,10 @@ export const sharedStyles = css`
     box-sizing: inherit;
   }
 
+  p {
+    margin: 0;
+  }
+
   .visually-hidden {
     position: absolute !important;
     inline-size: 1px !important;

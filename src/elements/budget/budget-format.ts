@@ -10,28 +10,25 @@ import {
   minimumSpend,
   spentOn,
 } from '../../client/budgets.js';
-import { intlFormat } from '../intl-formats.js';
+import { Formatter } from '../intl-formats.js';
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
-/** Money, numbers, plurals, dates and the ballot rules in the reader's language, all through `Intl`. */
-export class BudgetFormat {
-  readonly #locale: string;
+/** Money, counts and the ballot rules in the reader's language. */
+export class BudgetFormat extends Formatter {
   readonly #currency: string;
-  readonly #plural: Intl.PluralRules;
 
   constructor(locale: string, currency: string) {
-    this.#locale = locale;
+    super(locale);
     this.#currency = currency;
-    this.#plural = intlFormat('plural', locale);
   }
 
   /** Budgets are voted in round sums: no cents. */
   money(amount: number): string {
-    const key = `${this.#locale} ${this.#currency}`;
+    const key = `${this.locale} ${this.#currency}`;
     let format = moneyFormats.get(key);
     if (!format) {
-      format = new Intl.NumberFormat(this.#locale, {
+      format = new Intl.NumberFormat(this.locale, {
         style: 'currency',
         currency: this.#currency,
         maximumFractionDigits: 0,
@@ -41,39 +38,19 @@ export class BudgetFormat {
     return format.format(amount);
   }
 
-  number(value: number): string {
-    return intlFormat('number', this.#locale).format(value);
-  }
-
-  share(value: number): string {
-    return intlFormat('share', this.#locale).format(value);
-  }
-
-  date(iso: string): string {
-    return intlFormat('date', this.#locale).format(new Date(iso));
-  }
-
-  list(items: string[]): string {
-    return intlFormat('list', this.#locale).format(items);
-  }
-
-  #one(count: number): boolean {
-    return this.#plural.select(count) === 'one';
-  }
-
   projects(count: number): string {
     const n = this.number(count);
-    return this.#one(count) ? msg(str`${n} projet`) : msg(str`${n} projets`);
+    return this.one(count) ? msg(str`${n} projet`) : msg(str`${n} projets`);
   }
 
   votes(count: number): string {
     const n = this.number(count);
-    return this.#one(count) ? msg(str`${n} vote`) : msg(str`${n} votes`);
+    return this.one(count) ? msg(str`${n} vote`) : msg(str`${n} votes`);
   }
 
   ballots(count: number): string {
     const n = this.number(count);
-    return this.#one(count) ? msg(str`${n} bulletin`) : msg(str`${n} bulletins`);
+    return this.one(count) ? msg(str`${n} bulletin`) : msg(str`${n} bulletins`);
   }
 
   /** The rules of a ballot, in sentences, for the envelope of `district` (the whole budget's without one). */
@@ -119,8 +96,8 @@ export class BudgetFormat {
   /** How many projects are chosen, out of how many when the budget limits them. */
   chosen(count: number, max: number | null): string {
     const [n, m] = [this.number(count), this.number(max ?? 0)];
-    if (max === null) return this.#one(count) ? msg(str`${n} projet choisi`) : msg(str`${n} projets choisis`);
-    return this.#one(count) ? msg(str`${n} projet choisi sur ${m}`) : msg(str`${n} projets choisis sur ${m}`);
+    if (max === null) return this.one(count) ? msg(str`${n} projet choisi`) : msg(str`${n} projets choisis`);
+    return this.one(count) ? msg(str`${n} projet choisi sur ${m}`) : msg(str`${n} projets choisis sur ${m}`);
   }
 
   /** What is spent and left, for the gauge and its announcements. */

@@ -5,12 +5,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Budget } from '../../contract/budget.js';
 import type { ParvisError } from '../../client/errors.js';
 import type { ErrorCode } from '../../contract/errors.js';
+import { bone, renderErrorBox } from '../shared-templates.js';
 import { budgetErrorMessage } from './budget-messages.js';
 import type { BudgetFormat } from './budget-format.js';
-
-/** A bone the size of `count` words: stand-in text, never shown, makes it wrap like the words it stands for. */
-const bone = (count: number) =>
-  html`<span class="bone"><span class="filler">${'mmmmm '.repeat(count).trim()}</span></span>`;
 
 /**
  * Bones in the shape of a typical budget — its title, total and rules, two
@@ -45,14 +42,7 @@ export function renderSkeleton(): TemplateResult {
 
 /** The message for the error's code, and a way to try again. */
 export function renderError(error: ParvisError, retry: () => unknown): TemplateResult {
-  return html`
-    <div class="error-box">
-      <p part="error" id="error" class="error" role="alert" tabindex="-1">
-        ${budgetErrorMessage(error.code as ErrorCode)}
-      </p>
-      <button part="retry" class="button secondary" type="button" @click=${retry}>${msg('Réessayer')}</button>
-    </div>
-  `;
+  return renderErrorBox(budgetErrorMessage(error.code as ErrorCode), retry);
 }
 
 /** Title, description, total (and each district's envelope), the rules in words and the dates. */

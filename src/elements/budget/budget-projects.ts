@@ -143,7 +143,7 @@ function renderPick(budget: Budget, project: Project, picking: Picking, format: 
   const problem = whyNotFit(budget, picking.ballot, project);
   const describedBy = problem ? `cost-${id} fit-${id}` : `cost-${id}`;
   return html`
-    <div part="pick" class=${chosen ? 'pick chosen' : 'pick'}>
+    <div part="pick" class=${chosen ? 'option pick chosen' : 'option pick'}>
       <input
         id=${`pick-${id}`}
         type="checkbox"

@@ -11,7 +11,11 @@ export const danger = css`var(--parvis-budget-danger-color, var(--parvis-color-d
 export const track = css`var(--parvis-budget-track-color, #e3e3fd)`;
 export const button = css`var(--parvis-budget-button-color, ${primary})`;
 
-/** The budget's layout, ballot bar, buttons, messages and placeholder; the lists are in `budget-list.styles.ts`. */
+/**
+ * The budget's layout, ballot bar and placeholder; the lists are in
+ * `budget-list.styles.ts`. `.budget` sets the local properties that the
+ * rules of `widget-styles.ts` read.
+ */
 export const budgetStyles = css`
   .budget,
   .overview,
@@ -27,16 +31,20 @@ export const budgetStyles = css`
   }
 
   .budget {
+    --_space: ${space};
+    --_radius: ${radius};
+    --_button-color: ${button};
+    --_button-text-color: var(--parvis-budget-button-text-color, var(--parvis-color-on-primary, #fff));
+    --_success: ${success};
+    --_danger: ${danger};
+    --_track: ${track};
+    --_accent: var(--parvis-budget-accent-color, ${primary});
     gap: ${space};
     padding: ${space};
     border: 1px solid ${border};
     border-radius: ${radius};
     background: ${surface};
     overflow-wrap: anywhere;
-  }
-
-  p {
-    margin: 0;
   }
 
   .title {
@@ -69,33 +77,6 @@ export const budgetStyles = css`
   .rules {
     margin: 0;
     padding-inline-start: 1.25em;
-  }
-
-  .districts,
-  .picking {
-    display: flex;
-    flex-direction: column;
-    gap: calc(${space} * 0.5);
-    min-inline-size: 0;
-    margin: 0;
-    padding: 0;
-    border: 0;
-  }
-
-  .option,
-  .pick {
-    display: flex;
-    align-items: flex-start;
-    gap: calc(${space} * 0.5);
-  }
-
-  input[type='radio'],
-  input[type='checkbox'] {
-    flex: none;
-    inline-size: 1.25em;
-    block-size: 1.25em;
-    margin: 0.125em 0 0;
-    accent-color: var(--parvis-budget-accent-color, ${primary});
   }
 
   label,
@@ -177,65 +158,12 @@ export const budgetStyles = css`
     font-weight: 700;
   }
 
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: calc(${space} * 0.5);
-  }
-
   .button {
     align-self: flex-start;
-    min-block-size: 2.75rem;
-    padding: 0.5em 1.25em;
-    border: 2px solid ${button};
-    border-radius: ${radius};
-    background: ${button};
-    color: var(--parvis-budget-button-text-color, var(--parvis-color-on-primary, #fff));
-    font: inherit;
-    font-weight: 700;
-    cursor: pointer;
-  }
-
-  .button.secondary {
-    background: transparent;
-    color: ${button};
-  }
-
-  .button[aria-disabled='true'] {
-    cursor: progress;
-    opacity: 0.8;
-  }
-
-  .status:not(:empty) {
-    padding: calc(${space} * 0.5);
-    border-inline-start: 4px solid ${success};
-  }
-
-  .error-box {
-    display: flex;
-    flex-direction: column;
-    align-items: flex-start;
-    gap: calc(${space} * 0.5);
-  }
-
-  .error {
-    color: ${danger};
-    font-weight: 700;
   }
 
   .skeleton {
     min-block-size: var(--parvis-budget-min-block-size, 36rem);
-    user-select: none;
-  }
-
-  .bone {
-    border-radius: ${radius};
-    background: ${track};
-    box-decoration-break: clone;
-  }
-
-  .filler {
-    visibility: hidden;
   }
 
   .bone-image {
@@ -249,20 +177,7 @@ export const budgetStyles = css`
     block-size: 2.75rem;
   }
 
-  @media (prefers-reduced-motion: no-preference) {
-    .bone {
-      animation: pulse 1.5s ease-in-out infinite alternate;
-    }
-  }
-
-  @keyframes pulse {
-    to {
-      opacity: 0.5;
-    }
-  }
-
   @media (forced-colors: active) {
-    .bone,
     .meter {
       border: 1px solid CanvasText;
     }
@@ -275,10 +190,6 @@ export const budgetStyles = css`
     .meter-minimum {
       background: CanvasText;
       forced-color-adjust: none;
-    }
-
-    .button {
-      border-color: ButtonText;
     }
   }
 `;

@@ -1,12 +1,9 @@
-import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Budget, Project } from '../../contract/budget.js';
 import type { ParvisAdapter } from '../../client/adapter.js';
 import { type FitProblem, hasDistricts, whyNotSubmittable } from '../../client/budgets.js';
-import { resolveLang } from '../../client/config.js';
 import type {} from '../events.js';
-import { prepareFormats } from '../intl-formats.js';
-import { intlLocale, requestLocale } from '../locale.js';
 import { ParvisElement } from '../parvis-element.js';
 import { BudgetController, type BudgetHost } from './budget-controller.js';
 import { draftOf, withPicks } from './budget-draft.js';
@@ -14,6 +11,7 @@ import { BudgetFormat } from './budget-format.js';
 import { renderError, renderSkeleton } from './budget-overview.js';
 import type { Filters } from './budget-projects.js';
 import { type BudgetState, type BudgetView, renderBudget } from './budget-view.js';
+import { widgetStyles } from '../widget-styles.js';
 import { budgetListStyles } from './budget-list.styles.js';
 import { budgetStyles } from './budget.styles.js';
 
@@ -110,7 +108,7 @@ export type { BudgetState };
  * @cssprop --parvis-budget-min-block-size - Height reserved while loading. Default: 36rem.
  */
 export class ParvisBudget extends ParvisElement implements BudgetHost {
-  static override styles = [...ParvisElement.styles, budgetStyles, budgetListStyles];
+  static override styles = [...ParvisElement.styles, widgetStyles, budgetStyles, budgetListStyles];
 
   static override properties = {
     budget: { type: String, reflect: true },
@@ -156,7 +154,6 @@ export class ParvisBudget extends ParvisElement implements BudgetHost {
     this._showProblem = false;
     this._filters = { category: '', district: '' };
     this._announcement = '';
-    updateWhenLocaleChanges(this);
   }
 
   /** The budget as last received from the server, or `null` before it arrives. */
@@ -181,11 +178,6 @@ export class ParvisBudget extends ParvisElement implements BudgetHost {
     return this.#controller.load();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    requestLocale(resolveLang(this));
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('budget') || changed.has('api') || changed.has('adapter')) {
       this._reviewing = this._changing = this._showProblem = false;
@@ -194,14 +186,10 @@ export class ParvisBudget extends ParvisElement implements BudgetHost {
     }
   }
 
-  protected override firstUpdated(): void {
-    prepareFormats(intlLocale(resolveLang(this)));
-  }
-
   protected override render(): TemplateResult {
     const { data, loadError, loading } = this.#controller;
     if (!data && !loadError) return renderSkeleton();
-    const format = new BudgetFormat(intlLocale(resolveLang(this)), data?.currency ?? 'EUR');
+    const format = new BudgetFormat(this.formatLocale, data?.currency ?? 'EUR');
     const state = this.state;
     return html`
       <div part="base" class="budget" aria-busy=${loading || state === 'submitting' ? 'true' : 'false'}>
@@ -214,7 +202,7 @@ export class ParvisBudget extends ParvisElement implements BudgetHost {
   }
 
   #view(budget: Budget, state: BudgetState, format: BudgetFormat): BudgetView {
-    const { ballot, ballotError, queued, submitting, api } = this.#controller;
+    const { ballot, sendError, queued, submitting, api } = this.#controller;
     return {
       budget,
       state,
@@ -222,7 +210,7 @@ export class ParvisBudget extends ParvisElement implements BudgetHost {
       ballot,
       mine: queued?.body ?? budget.myBallot,
       submitting,
-      ballotError,
+      ballotError: sendError,
       changing: this._changing,
       showProblem: this._showProblem,
       filters: this._filters,
@@ -250,7 +238,7 @@ export class ParvisBudget extends ParvisElement implements BudgetHost {
   }
 
   get #format(): BudgetFormat {
-    return new BudgetFormat(intlLocale(resolveLang(this)), this.#controller.data?.currency ?? 'EUR');
+    return new BudgetFormat(this.formatLocale, this.#controller.data?.currency ?? 'EUR');
   }
 
   #onDistrict = (event: Event): void => {

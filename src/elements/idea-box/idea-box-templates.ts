@@ -3,11 +3,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { ParvisError } from '../../client/errors.js';
 import type { IdeaBox } from '../../contract/idea.js';
 import type { IdeaBoxFormat } from './idea-box-format.js';
+import { bone, renderErrorBox } from '../shared-templates.js';
 import { ideaErrorMessage } from './idea-box-messages.js';
-
-/** A bone the size of `count` words: stand-in text, never shown, makes it wrap like the words it stands for. */
-const bone = (count: number) =>
-  html`<span class="bone"><span class="filler">${'mmmmm '.repeat(count).trim()}</span></span>`;
 
 /**
  * Bones in the shape of an open box — its title and description, the form,
@@ -51,12 +48,7 @@ export function renderSkeleton(): TemplateResult {
 
 /** The message for the error's code, and a way to try again. `id` lets the element move focus to it. */
 export function renderError(error: ParvisError, retry: () => unknown, id: string): TemplateResult {
-  return html`
-    <div class="error-box">
-      <p part="error" id=${id} class="error" role="alert" tabindex="-1">${ideaErrorMessage(error.code)}</p>
-      <button part="retry" class="button secondary" type="button" @click=${retry}>${msg('Réessayer')}</button>
-    </div>
-  `;
+  return renderErrorBox(ideaErrorMessage(error.code), retry, id);
 }
 
 /** The box's title and description, and when it opens or closed. */

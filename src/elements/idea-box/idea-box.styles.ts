@@ -11,8 +11,17 @@ export const success = css`var(--parvis-idea-box-success-color, var(--parvis-col
 export const buttonColor = css`var(--parvis-idea-box-button-color, ${primary})`;
 const track = css`var(--parvis-idea-box-track-color, #e3e3fd)`;
 
+/** The box, its list and its placeholder. `.box` sets the local properties that the rules of `widget-styles.ts` read. */
 export const ideaBoxStyles = css`
   .box {
+    --_space: ${space};
+    --_radius: ${radius};
+    --_button-color: ${buttonColor};
+    --_button-text-color: var(--parvis-idea-box-button-text-color, var(--parvis-color-on-primary, #fff));
+    --_success: ${success};
+    --_danger: ${danger};
+    --_track: ${track};
+    --_accent: var(--parvis-idea-box-accent-color, ${primary});
     display: flex;
     flex-direction: column;
     gap: ${space};
@@ -22,10 +31,6 @@ export const ideaBoxStyles = css`
     border-radius: ${radius};
     background: var(--parvis-idea-box-surface, var(--parvis-color-surface, #fff));
     overflow-wrap: anywhere;
-  }
-
-  p {
-    margin: 0;
   }
 
   .title {
@@ -60,28 +65,6 @@ export const ideaBoxStyles = css`
     align-self: flex-start;
   }
 
-  .button {
-    min-block-size: 2.75rem;
-    padding: 0.5em 1.25em;
-    border: 2px solid ${buttonColor};
-    border-radius: ${radius};
-    background: ${buttonColor};
-    color: var(--parvis-idea-box-button-text-color, var(--parvis-color-on-primary, #fff));
-    font: inherit;
-    font-weight: 700;
-    cursor: pointer;
-  }
-
-  .button.secondary {
-    background: transparent;
-    color: ${buttonColor};
-  }
-
-  .button[aria-disabled='true'] {
-    cursor: progress;
-    opacity: 0.8;
-  }
-
   .link-button {
     min-block-size: 2.75rem;
     padding: 0.5em 0.25em;
@@ -91,29 +74,6 @@ export const ideaBoxStyles = css`
     font: inherit;
     text-decoration: underline;
     cursor: pointer;
-  }
-
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: calc(${space} * 0.5);
-  }
-
-  .status:not(:empty) {
-    padding: calc(${space} * 0.5);
-    border-inline-start: 4px solid ${success};
-  }
-
-  .error-box {
-    display: flex;
-    flex-direction: column;
-    align-items: flex-start;
-    gap: calc(${space} * 0.5);
-  }
-
-  .error {
-    color: ${danger};
-    font-weight: 700;
   }
 
   .filters {
@@ -218,23 +178,12 @@ export const ideaBoxStyles = css`
 
   .skeleton {
     min-block-size: var(--parvis-idea-box-min-block-size, 48rem);
-    user-select: none;
   }
 
   .skeleton-body {
     display: flex;
     flex-direction: column;
     gap: calc(${space} * 0.75);
-  }
-
-  .bone {
-    border-radius: ${radius};
-    background: ${track};
-    box-decoration-break: clone;
-  }
-
-  .filler {
-    visibility: hidden;
   }
 
   .bone-input,
@@ -251,26 +200,9 @@ export const ideaBoxStyles = css`
     inline-size: 9rem;
   }
 
-  @media (prefers-reduced-motion: no-preference) {
-    .bone {
-      animation: pulse 1.5s ease-in-out infinite alternate;
-    }
-  }
-
-  @keyframes pulse {
-    to {
-      opacity: 0.5;
-    }
-  }
-
   @media (forced-colors: active) {
-    .bone,
     .idea-status {
       border: 1px solid CanvasText;
-    }
-
-    .button {
-      border-color: ButtonText;
     }
 
     .support-button.pressed {

@@ -1,12 +1,9 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { DEFAULT_IDEAS_PER_PAGE, IdeaSort, type Idea, type IdeaBox, type SubmitIdea } from '../../contract/idea.js';
 import type { ParvisAdapter } from '../../client/adapter.js';
-import { resolveLang } from '../../client/config.js';
 import type {} from '../events.js';
-import { prepareFormats } from '../intl-formats.js';
-import { intlLocale, requestLocale } from '../locale.js';
 import { ParvisElement } from '../parvis-element.js';
+import { widgetStyles } from '../widget-styles.js';
 import { IdeaBoxFormat } from './idea-box-format.js';
 import { focusAfterUpdate, type IdeaBoxHost } from './idea-box-host.js';
 import { renderError, renderHeader, renderSkeleton } from './idea-box-templates.js';
@@ -128,7 +125,7 @@ const DRAFT_FIELDS = new Set<string>(['title', 'body', 'category', 'authorName',
  * @cssprop --parvis-idea-box-min-block-size - Height reserved while loading. Default: 48rem.
  */
 export class ParvisIdeaBox extends ParvisElement implements IdeaBoxHost {
-  static override styles = [...ParvisElement.styles, ideaBoxStyles, ideaFormStyles];
+  static override styles = [...ParvisElement.styles, widgetStyles, ideaBoxStyles, ideaFormStyles];
 
   static override properties = {
     box: { type: String, reflect: true },
@@ -173,7 +170,6 @@ export class ParvisIdeaBox extends ParvisElement implements IdeaBoxHost {
     this.adapter = undefined;
     this.timeout = undefined;
     this._announcement = '';
-    updateWhenLocaleChanges(this);
   }
 
   /** The box as last received from the server, or `null` before it arrives. */
@@ -210,11 +206,6 @@ export class ParvisIdeaBox extends ParvisElement implements IdeaBoxHost {
     void this.updateComplete.then(() => (this._announcement = message));
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    requestLocale(resolveLang(this));
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     const sort = (IdeaSort.options as string[]).includes(this.sort) ? (this.sort as IdeaSort) : 'top';
     // A new box starts from its first sort with no filter; the same box keeps the citizen's filters.
@@ -224,14 +215,10 @@ export class ParvisIdeaBox extends ParvisElement implements IdeaBoxHost {
     else if (changed.has('sort')) void this.#list.filter(this.#list.filters);
   }
 
-  protected override firstUpdated(): void {
-    prepareFormats(intlLocale(resolveLang(this)));
-  }
-
   protected override render(): TemplateResult {
     const { box, boxError } = this.#list;
     if (!box && !boxError) return renderSkeleton();
-    const format = new IdeaBoxFormat(intlLocale(resolveLang(this)));
+    const format = new IdeaBoxFormat(this.formatLocale);
     return html`
       <div part="base" class="box" aria-busy=${this.#form.phase === 'submitting' ? 'true' : 'false'}>
         ${box ? this.#renderBox(box, format) : nothing}
@@ -308,7 +295,7 @@ export class ParvisIdeaBox extends ParvisElement implements IdeaBoxHost {
     const filters: IdeaFilters = { ...this.#list.filters, [name]: value || undefined };
     await this.#list.filter(filters);
     if (!this.#list.listError && this.#list.filters === filters) {
-      this.announce(new IdeaBoxFormat(intlLocale(resolveLang(this))).ideas(this.#list.total));
+      this.announce(new IdeaBoxFormat(this.formatLocale).ideas(this.#list.total));
     }
   };
 

@@ -2,21 +2,19 @@ import { msg, str } from '@lit/localize';
 import type { ReactiveController } from 'lit';
 import { MAX_AUTHOR_NAME, MAX_IDEA_BODY, MAX_IDEA_TITLE, type Idea, type SubmitIdea } from '../../contract/idea.js';
 import { newIdempotencyKey } from '../../client/api-client.js';
-import { ParvisError, isRetryableOffline } from '../../client/errors.js';
+import { isRetryableOffline, type ParvisError } from '../../client/errors.js';
 import { ProofAhead, submitIdeaWithProof } from '../../client/ideas.js';
 import {
   enqueue,
   forget,
-  outbox,
-  queuedFor,
   refusalOf,
   registerReplayer,
-  watchConnectivity,
   type OutboxResult,
   type QueuedWrite,
 } from '../../client/outbox.js';
-import { ensureVoterToken } from '../../client/voter.js';
-import { reportError, type IdeaBoxHost } from './idea-box-host.js';
+import { reportError } from '../events.js';
+import { QueuedWrites } from '../queued-writes.js';
+import type { IdeaBoxHost } from './idea-box-host.js';
 import type { IdeaField } from './idea-box-messages.js';
 import type { IdeaListController } from './idea-list-controller.js';
 
@@ -70,6 +68,7 @@ export class IdeaFormController implements ReactiveController {
   readonly #host: IdeaBoxHost;
   readonly #list: IdeaListController;
   readonly #proof = new ProofAhead();
+  readonly #writes: QueuedWrites<QueuedIdea>;
   #countTimer: ReturnType<typeof setTimeout> | undefined;
 
   draft: IdeaDraft = EMPTY;
@@ -87,16 +86,11 @@ export class IdeaFormController implements ReactiveController {
   constructor(host: IdeaBoxHost, list: IdeaListController) {
     this.#host = host;
     this.#list = list;
+    this.#writes = new QueuedWrites(host, ['submitIdea'], () => ({ api: list.api, target: host.box }), this.#onSettled);
     host.addController(this);
   }
 
-  hostConnected(): void {
-    outbox.addEventListener('settled', this.#onSettled);
-    watchConnectivity();
-  }
-
   hostDisconnected(): void {
-    outbox.removeEventListener('settled', this.#onSettled);
     clearTimeout(this.#countTimer);
     this.#proof.cancel();
   }
@@ -179,7 +173,7 @@ export class IdeaFormController implements ReactiveController {
   async load(): Promise<void> {
     const { api } = this.#list;
     const boxId = this.#host.box;
-    const entries = (await queuedFor(api, ['submitIdea'], boxId).catch(() => [])) as QueuedIdea[];
+    const entries = await this.#writes.waiting();
     if (api !== this.#list.api || boxId !== this.#host.box) return;
     this.queued = entries.filter((entry) => !entry.refused);
     const refused = entries.find((entry) => entry.refused);
@@ -207,23 +201,14 @@ export class IdeaFormController implements ReactiveController {
   }
 
   async #enqueue(idea: SubmitIdea, key: string): Promise<SubmitOutcome> {
-    // The voter token must exist before the replay, which may run on another page load.
-    ensureVoterToken();
-    const entry: QueuedIdea = {
-      key,
-      operation: 'submitIdea',
-      api: this.#list.api,
-      target: this.#host.box,
-      body: idea,
-      queuedAt: new Date().toISOString(),
-    };
+    let entry: QueuedIdea;
     try {
-      await enqueue(entry);
+      entry = await this.#writes.add({ key, operation: 'submitIdea', target: this.#host.box, body: idea });
     } catch (error) {
       // Without storage the idea cannot wait: say so, and keep it in the form.
       this.phase = 'editing';
       this.#host.requestUpdate();
-      return this.#refuse(new ParvisError('network_error', undefined, { cause: error }));
+      return this.#refuse(error);
     }
     this.queued = [...this.queued, entry];
     this.phase = 'queued';
@@ -235,7 +220,7 @@ export class IdeaFormController implements ReactiveController {
 
   /** Field errors go next to their fields; anything else is said above the form. */
   #refuse(error: unknown): SubmitOutcome {
-    const refusal = reportError(this.#host, error, 'submitIdea');
+    const refusal = reportError(this.#host, error, 'submitIdea', { boxId: this.#host.box });
     const errors: FieldErrors = {};
     for (const [field, reason] of Object.entries(refusal.fields ?? {})) {
       if ((FIELDS as string[]).includes(field)) errors[field as IdeaField] = reason;
@@ -253,7 +238,7 @@ export class IdeaFormController implements ReactiveController {
   #refuseQueued(entry: QueuedIdea, error: ParvisError): void {
     this.queued = this.queued.filter((queued) => queued.key !== entry.key);
     if (this.phase === 'submitting' || this.draft.title || this.draft.body) {
-      this.error = reportError(this.#host, error, 'submitIdea');
+      this.error = reportError(this.#host, error, 'submitIdea', { boxId: this.#host.box });
       return;
     }
     const { title, body, category = '', authorName = '' } = entry.body;
@@ -263,9 +248,7 @@ export class IdeaFormController implements ReactiveController {
     void forget(entry.key);
   }
 
-  #onSettled = (event: Event): void => {
-    const { entry, result, error } = (event as CustomEvent<OutboxResult>).detail;
-    if (entry.operation !== 'submitIdea' || entry.api !== this.#list.api || entry.target !== this.#host.box) return;
+  #onSettled = ({ entry, result, error }: OutboxResult): void => {
     if (error) {
       this.#refuseQueued(entry as QueuedIdea, error);
     } else {

@@ -119,39 +119,10 @@ export const ideaFormStyles = css`
     border-radius: ${radius};
   }
 
-  .options {
-    display: flex;
-    flex-direction: column;
-    gap: calc(${space} * 0.5);
-    min-inline-size: 0;
-    margin: 0;
-    padding: 0;
-    border: 0;
-  }
-
   .options legend {
     margin-block-end: calc(${space} * 0.5);
     padding: 0;
     font-weight: 700;
-  }
-
-  .option {
-    display: flex;
-    align-items: flex-start;
-    gap: calc(${space} * 0.5);
-  }
-
-  .option input {
-    flex: none;
-    inline-size: 1.25em;
-    block-size: 1.25em;
-    margin: 0.125em 0 0;
-    accent-color: var(--parvis-idea-box-accent-color, ${primary});
-  }
-
-  .option label {
-    flex: 1;
-    cursor: pointer;
   }
 
   .confirmation:focus,

@@ -13,7 +13,8 @@ import { resolveApi } from '../../client/config.js';
 import type { ParvisError } from '../../client/errors.js';
 import { getIdeaBox, listIdeas } from '../../client/ideas.js';
 import { localeReady } from '../locale.js';
-import { reportError, type IdeaBoxHost } from './idea-box-host.js';
+import { reportError } from '../events.js';
+import type { IdeaBoxHost } from './idea-box-host.js';
 
 export interface IdeaFilters {
   sort: IdeaSort;
@@ -84,10 +85,10 @@ export class IdeaListController implements ReactiveController {
     if (box.status === 'fulfilled') {
       this.box = box.value;
       if (page.status === 'fulfilled') this.#show(page.value);
-      else this.listError = reportError(this.#host, page.reason, 'listIdeas');
+      else this.listError = this.#report(page.reason, 'listIdeas');
     } else {
       // Whatever failed the box failed its list too: one error, not two.
-      this.boxError = reportError(this.#host, box.reason, 'getIdeaBox');
+      this.boxError = this.#report(box.reason, 'getIdeaBox');
     }
     this.#host.requestUpdate();
   }
@@ -104,7 +105,7 @@ export class IdeaListController implements ReactiveController {
       this.#show(page);
     } catch (error) {
       if (abort.signal.aborted) return;
-      this.listError = reportError(this.#host, error, 'listIdeas');
+      this.listError = this.#report(error, 'listIdeas');
     }
     this.filtering = false;
     this.#host.requestUpdate();
@@ -130,7 +131,7 @@ export class IdeaListController implements ReactiveController {
       this.nextCursor = page.nextCursor;
       return fresh.length ? first : -1;
     } catch (error) {
-      if (!abort.signal.aborted) this.moreError = reportError(this.#host, error, 'listIdeas');
+      if (!abort.signal.aborted) this.moreError = this.#report(error, 'listIdeas');
       return -1;
     } finally {
       this.loadingMore = false;
@@ -187,5 +188,9 @@ export class IdeaListController implements ReactiveController {
 
   #options(abort: AbortController) {
     return { signal: abort.signal, timeout: this.#host.timeout };
+  }
+
+  #report(error: unknown, operation: 'getIdeaBox' | 'listIdeas'): ParvisError {
+    return reportError(this.#host, error, operation, { boxId: this.#host.box });
   }
 }

@@ -2,7 +2,8 @@ import { msg, str } from '@lit/localize';
 import { MAX_REPORT_DETAILS, type ReportReason } from '../../contract/idea.js';
 import type { ParvisError } from '../../client/errors.js';
 import { reportIdea } from '../../client/ideas.js';
-import { focusAfterUpdate, reportError, type IdeaBoxHost } from './idea-box-host.js';
+import { reportError } from '../events.js';
+import { focusAfterUpdate, type IdeaBoxHost } from './idea-box-host.js';
 import type { IdeaListController } from './idea-list-controller.js';
 
 /**
@@ -77,7 +78,7 @@ export class IdeaReportController {
       await reportIdea(this.#list.client, ideaId, report, { timeout: this.#host.timeout });
       this.#done(ideaId, 'now');
     } catch (error) {
-      const refusal = reportError(this.#host, error, 'reportIdea', ideaId);
+      const refusal = reportError(this.#host, error, 'reportIdea', { boxId: this.#host.box, ideaId });
       // Reported on an earlier visit: the moderators know, which is what the citizen wanted.
       if (refusal.code === 'already_reported') this.#done(ideaId, 'earlier');
       else this.error = refusal;

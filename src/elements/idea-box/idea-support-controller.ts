@@ -1,22 +1,13 @@
 import { msg } from '@lit/localize';
-import type { ReactiveController } from 'lit';
 import type { Idea, IdeaSupport } from '../../contract/idea.js';
+import type { Operation } from '../../client/adapter.js';
 import { newIdempotencyKey } from '../../client/api-client.js';
 import { ParvisError, isRetryableOffline } from '../../client/errors.js';
 import { supportIdea, withdrawSupport } from '../../client/ideas.js';
-import {
-  enqueue,
-  forget,
-  outbox,
-  queuedFor,
-  refusalOf,
-  registerReplayer,
-  watchConnectivity,
-  type OutboxResult,
-  type QueuedWrite,
-} from '../../client/outbox.js';
-import { ensureVoterToken } from '../../client/voter.js';
-import { reportError, type IdeaBoxHost } from './idea-box-host.js';
+import { forget, refusalOf, registerReplayer, type OutboxResult, type QueuedWrite } from '../../client/outbox.js';
+import { reportError } from '../events.js';
+import { QueuedWrites } from '../queued-writes.js';
+import type { IdeaBoxHost } from './idea-box-host.js';
 import type { IdeaListController } from './idea-list-controller.js';
 
 type SupportOperation = 'supportIdea' | 'withdrawSupport';
@@ -35,27 +26,19 @@ const STALE_AFTER = new Set(['box_closed', 'box_not_open']);
  * refuses, and kept in the outbox when the network fails, with the count on
  * screen already saying what will be sent.
  */
-export class IdeaSupportController implements ReactiveController {
+export class IdeaSupportController {
   readonly #host: IdeaBoxHost;
   readonly #list: IdeaListController;
   readonly #sending = new Set<string>();
   /** The latest support or withdrawal per idea still waiting in the outbox. */
   readonly #queued = new Map<string, QueuedWrite>();
   readonly #errors = new Map<string, ParvisError>();
+  readonly #writes: QueuedWrites;
 
   constructor(host: IdeaBoxHost, list: IdeaListController) {
     this.#host = host;
     this.#list = list;
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    outbox.addEventListener('settled', this.#onSettled);
-    watchConnectivity();
-  }
-
-  hostDisconnected(): void {
-    outbox.removeEventListener('settled', this.#onSettled);
+    this.#writes = new QueuedWrites(host, OPERATIONS, () => ({ api: list.api }), this.#onSettled);
   }
 
   isSending(ideaId: string): boolean {
@@ -73,7 +56,7 @@ export class IdeaSupportController implements ReactiveController {
   /** Takes in what earlier visits left in the outbox: waiting supports are shown, refused ones said. */
   async load(): Promise<void> {
     const api = this.#list.api;
-    const entries = await queuedFor(api, OPERATIONS).catch(() => []);
+    const entries = await this.#writes.waiting();
     if (api !== this.#list.api) return;
     this.#queued.clear();
     for (const entry of entries) {
@@ -81,7 +64,7 @@ export class IdeaSupportController implements ReactiveController {
       if (!refusal) this.#queued.set(entry.target, entry);
       else if (this.#list.find(entry.target)) {
         // Refused while this box was not on screen: said now, then forgotten.
-        this.#errors.set(entry.target, reportError(this.#host, refusal, entry.operation, entry.target));
+        this.#errors.set(entry.target, this.#report(refusal, entry.operation, entry.target));
         void forget(entry.key);
       }
     }
@@ -124,21 +107,11 @@ export class IdeaSupportController implements ReactiveController {
   }
 
   async #enqueue(idea: Idea, operation: SupportOperation, key: string): Promise<void> {
-    // The voter token must exist before the replay, which may run on another page load.
-    ensureVoterToken();
-    const entry: QueuedWrite = {
-      key,
-      operation,
-      api: this.#list.api,
-      target: idea.id,
-      body: null,
-      queuedAt: new Date().toISOString(),
-    };
+    let entry: QueuedWrite;
     try {
-      await enqueue(entry);
+      entry = await this.#writes.add({ key, operation, target: idea.id, body: null });
     } catch (error) {
-      // Without storage the support cannot wait: say so rather than pretend it will be sent.
-      this.#refuse(idea, new ParvisError('network_error', undefined, { cause: error }), operation);
+      this.#refuse(idea, error, operation);
       return;
     }
     this.#queued.set(idea.id, entry);
@@ -149,14 +122,12 @@ export class IdeaSupportController implements ReactiveController {
   /** Puts the idea back as it was, and says why. */
   #refuse(before: Idea, error: unknown, operation: SupportOperation): void {
     this.#list.patch(before.id, counts(before));
-    this.#errors.set(before.id, reportError(this.#host, error, operation, before.id));
+    this.#errors.set(before.id, this.#report(error, operation, before.id));
     if (error instanceof ParvisError && STALE_AFTER.has(error.code)) void this.#list.load();
   }
 
-  #onSettled = (event: Event): void => {
-    const { entry, result, error } = (event as CustomEvent<OutboxResult>).detail;
+  #onSettled = ({ entry, result, error }: OutboxResult): void => {
     const operation = entry.operation as SupportOperation;
-    if (!OPERATIONS.includes(operation) || entry.api !== this.#list.api) return;
     if (this.#queued.get(entry.target)?.key === entry.key) this.#queued.delete(entry.target);
     const idea = this.#list.find(entry.target);
     if (!error) {
@@ -165,10 +136,14 @@ export class IdeaSupportController implements ReactiveController {
       void forget(entry.key);
       // The screen showed the support as given: it was not.
       if (idea) this.#refuse(withSupport(idea, !idea.supportedByMe), error, operation);
-      else reportError(this.#host, error, operation, entry.target);
+      else this.#report(error, operation, entry.target);
     }
     this.#host.requestUpdate();
   };
+
+  #report(error: unknown, operation: Operation, ideaId: string): ParvisError {
+    return reportError(this.#host, error, operation, { boxId: this.#host.box, ideaId });
+  }
 }
 
 function counts({ supports, supportedByMe }: Pick<Idea, 'supports' | 'supportedByMe'>) {

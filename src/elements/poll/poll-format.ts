@@ -1,49 +1,23 @@
 import { msg, str } from '@lit/localize';
 import type { Poll } from '../../contract/poll.js';
-import { intlFormat } from '../intl-formats.js';
+import { Formatter } from '../intl-formats.js';
 
-/** Numbers, shares, plurals and dates in the reader's language, all through `Intl`. */
-export class PollFormat {
-  readonly #locale: string;
-  readonly #plural: Intl.PluralRules;
-
-  constructor(locale: string) {
-    this.#locale = locale;
-    this.#plural = intlFormat('plural', locale);
-  }
-
-  number(value: number): string {
-    return intlFormat('number', this.#locale).format(value);
-  }
-
-  share(value: number): string {
-    return intlFormat('share', this.#locale).format(value);
-  }
-
-  date(iso: string): string {
-    return intlFormat('date', this.#locale).format(new Date(iso));
-  }
-
-  list(items: string[]): string {
-    return intlFormat('list', this.#locale).format(items);
-  }
-
-  /** French says « 0 vote », English "0 votes": the category comes from the locale's own rules. */
+/** The poll's counts, hints and problems in the reader's language. */
+export class PollFormat extends Formatter {
   votes(count: number): string {
     const n = this.number(count);
-    return this.#plural.select(count) === 'one' ? msg(str`${n} vote`) : msg(str`${n} votes`);
+    return this.one(count) ? msg(str`${n} vote`) : msg(str`${n} votes`);
   }
 
   voters(count: number): string {
     const n = this.number(count);
-    return this.#plural.select(count) === 'one' ? msg(str`${n} participant`) : msg(str`${n} participants`);
+    return this.one(count) ? msg(str`${n} participant`) : msg(str`${n} participants`);
   }
 
   choiceHint(poll: Poll): string {
     const { minChoices: min, maxChoices: max } = poll;
     const [a, b] = [this.number(min), this.number(max)];
-    if (min === max)
-      return this.#plural.select(min) === 'one' ? msg('Choisissez une réponse.') : msg(str`Choisissez ${a} réponses.`);
+    if (min === max) return this.one(min) ? msg('Choisissez une réponse.') : msg(str`Choisissez ${a} réponses.`);
     if (min <= 1) return msg(str`Choisissez jusqu’à ${b} réponses.`);
     return msg(str`Choisissez entre ${a} et ${b} réponses.`);
   }

@@ -4,11 +4,8 @@ import type { ParvisError } from '../../client/errors.js';
 import type { ErrorCode } from '../../contract/errors.js';
 import type { Poll } from '../../contract/poll.js';
 import { errorMessage } from '../error-messages.js';
+import { bone, renderErrorBox } from '../shared-templates.js';
 import type { PollFormat } from './poll-format.js';
-
-/** A bone the size of `count` words: stand-in text, never shown, makes it wrap like the words it stands for. */
-const bone = (count: number) =>
-  html`<span class="bone"><span class="filler">${'mmmmm '.repeat(count).trim()}</span></span>`;
 
 /**
  * Bones in the shape of a typical poll — a question, a short description, the
@@ -35,12 +32,7 @@ export function renderSkeleton(): TemplateResult {
 
 /** The message for the error's code, and a way to try again. */
 export function renderError(error: ParvisError, retry: () => unknown): TemplateResult {
-  return html`
-    <div class="error-box">
-      <p part="error" id="error" class="error" role="alert" tabindex="-1">${errorMessage(error.code as ErrorCode)}</p>
-      <button part="retry" class="button secondary" type="button" @click=${retry}>${msg('Réessayer')}</button>
-    </div>
-  `;
+  return renderErrorBox(errorMessage(error.code as ErrorCode), retry);
 }
 
 export function renderDescription(poll: Poll): TemplateResult | typeof nothing {

@@ -7,8 +7,17 @@ const border = css`var(--parvis-poll-border-color, var(--parvis-color-border, #7
 const muted = css`var(--parvis-poll-muted-color, var(--parvis-color-muted, #595959))`;
 const track = css`var(--parvis-poll-track-color, #e3e3fd)`;
 
+/** The poll's own rules. `.poll` sets the local properties that the rules of `widget-styles.ts` read. */
 export const pollStyles = css`
   .poll {
+    --_space: ${space};
+    --_radius: ${radius};
+    --_button-color: var(--parvis-poll-button-color, ${primary});
+    --_button-text-color: var(--parvis-poll-button-text-color, var(--parvis-color-on-primary, #fff));
+    --_success: var(--parvis-poll-success-color, var(--parvis-color-success, #18753c));
+    --_danger: var(--parvis-poll-danger-color, var(--parvis-color-danger, #c9191e));
+    --_track: ${track};
+    --_accent: var(--parvis-poll-accent-color, ${primary});
     display: flex;
     flex-direction: column;
     gap: calc(${space} * 0.75);
@@ -18,10 +27,6 @@ export const pollStyles = css`
     border-radius: ${radius};
     background: var(--parvis-poll-surface, var(--parvis-color-surface, #fff));
     overflow-wrap: anywhere;
-  }
-
-  p {
-    margin: 0;
   }
 
   .question {
@@ -42,81 +47,14 @@ export const pollStyles = css`
     flex-direction: column;
     gap: calc(${space} * 0.75);
     min-inline-size: 0;
-    margin: 0;
-    padding: 0;
-    border: 0;
   }
 
   .options legend {
     margin-block-end: calc(${space} * 0.5);
   }
 
-  .option {
-    display: flex;
-    align-items: flex-start;
-    gap: calc(${space} * 0.5);
-  }
-
-  .option input {
-    flex: none;
-    inline-size: 1.25em;
-    block-size: 1.25em;
-    margin: 0.125em 0 0;
-    accent-color: var(--parvis-poll-accent-color, ${primary});
-  }
-
-  .option label {
-    flex: 1;
-    cursor: pointer;
-  }
-
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: calc(${space} * 0.5);
-  }
-
-  .button {
-    min-block-size: 2.75rem;
-    padding: 0.5em 1.25em;
-    border: 2px solid var(--parvis-poll-button-color, ${primary});
-    border-radius: ${radius};
-    background: var(--parvis-poll-button-color, ${primary});
-    color: var(--parvis-poll-button-text-color, var(--parvis-color-on-primary, #fff));
-    font: inherit;
-    font-weight: 700;
-    cursor: pointer;
-  }
-
-  .button.secondary {
-    background: transparent;
-    color: var(--parvis-poll-button-color, ${primary});
-  }
-
-  .button[aria-disabled='true'] {
-    cursor: progress;
-    opacity: 0.8;
-  }
-
-  .status:not(:empty) {
-    padding: calc(${space} * 0.5);
-    border-inline-start: 4px solid var(--parvis-poll-success-color, var(--parvis-color-success, #18753c));
-  }
-
   .status:focus {
     outline-offset: 2px;
-  }
-
-  .error-box {
-    display: flex;
-    flex-direction: column;
-    align-items: flex-start;
-    gap: calc(${space} * 0.5);
-  }
-
-  .error {
-    color: var(--parvis-poll-danger-color, var(--parvis-color-danger, #c9191e));
-    font-weight: 700;
   }
 
   .results {
@@ -176,17 +114,6 @@ export const pollStyles = css`
 
   .skeleton {
     min-block-size: var(--parvis-poll-min-block-size, 16rem);
-    user-select: none;
-  }
-
-  .bone {
-    border-radius: ${radius};
-    background: ${track};
-    box-decoration-break: clone;
-  }
-
-  .filler {
-    visibility: hidden;
   }
 
   .bone-button {
@@ -195,31 +122,14 @@ export const pollStyles = css`
     block-size: 2.75rem;
   }
 
-  @media (prefers-reduced-motion: no-preference) {
-    .bone {
-      animation: pulse 1.5s ease-in-out infinite alternate;
-    }
-  }
-
-  @keyframes pulse {
-    to {
-      opacity: 0.5;
-    }
-  }
-
   @media (forced-colors: active) {
-    .track,
-    .bone {
+    .track {
       border: 1px solid CanvasText;
     }
 
     .bar {
       background: Highlight;
       forced-color-adjust: none;
-    }
-
-    .button {
-      border-color: ButtonText;
     }
   }
 `;

@@ -1,16 +1,14 @@
-import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { Poll } from '../../contract/poll.js';
 import type { ParvisAdapter } from '../../client/adapter.js';
-import { resolveLang } from '../../client/config.js';
 import type {} from '../events.js';
-import { prepareFormats } from '../intl-formats.js';
-import { intlLocale, requestLocale } from '../locale.js';
 import { ParvisElement } from '../parvis-element.js';
 import { PollController, type PollHost } from './poll-controller.js';
 import { PollFormat } from './poll-format.js';
 import { renderResults, resultsPolicy, voteAnnouncement } from './poll-results.js';
+import { widgetStyles } from '../widget-styles.js';
 import { pollStyles } from './poll.styles.js';
 import { renderClosed, renderDescription, renderError, renderSkeleton, renderUpcoming } from './poll-templates.js';
 
@@ -74,7 +72,7 @@ export type PollState = 'loading' | 'error' | 'open' | 'submitting' | 'voted' | 
  * @cssprop --parvis-poll-min-block-size - Height reserved while loading. Default: 16rem.
  */
 export class ParvisPoll extends ParvisElement implements PollHost {
-  static override styles = [...ParvisElement.styles, pollStyles];
+  static override styles = [...ParvisElement.styles, widgetStyles, pollStyles];
 
   static override properties = {
     poll: { type: String, reflect: true },
@@ -112,7 +110,6 @@ export class ParvisPoll extends ParvisElement implements PollHost {
     this._editing = false;
     this._selection = [];
     this._problem = null;
-    updateWhenLocaleChanges(this);
   }
 
   /** The poll as last received from the server, or `null` before it arrives. */
@@ -135,11 +132,6 @@ export class ParvisPoll extends ParvisElement implements PollHost {
     return this.#controller.load();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    requestLocale(resolveLang(this));
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('poll') || changed.has('api') || changed.has('adapter')) {
       this._editing = false;
@@ -148,12 +140,8 @@ export class ParvisPoll extends ParvisElement implements PollHost {
     }
   }
 
-  protected override firstUpdated(): void {
-    prepareFormats(intlLocale(resolveLang(this)));
-  }
-
   get #format(): PollFormat {
-    return new PollFormat(intlLocale(resolveLang(this)));
+    return new PollFormat(this.formatLocale);
   }
 
   protected override render(): TemplateResult {
@@ -182,7 +170,7 @@ export class ParvisPoll extends ParvisElement implements PollHost {
       ${labels.length
         ? html`<p part="my-vote" class="my-vote">${msg('Votre réponse :')} ${format.list(labels)}</p>`
         : nothing}
-      ${this.#controller.voteError ? renderError(this.#controller.voteError, () => this.reload()) : nothing}
+      ${this.#controller.sendError ? renderError(this.#controller.sendError, () => this.reload()) : nothing}
       ${renderResults(poll, format, mine)}
       ${policy && state !== 'upcoming' ? html`<p part="notice" class="notice">${policy}</p>` : nothing}
       ${state === 'voted' && poll.allowChange
@@ -194,7 +182,7 @@ export class ParvisPoll extends ParvisElement implements PollHost {
   }
 
   #renderForm(poll: Poll, format: PollFormat): TemplateResult {
-    const { submitting, voteError } = this.#controller;
+    const { submitting, sendError } = this.#controller;
     const type = poll.multiple ? 'checkbox' : 'radio';
     const problem = this._problem;
     const describedBy = ['hint', problem ? 'problem' : ''].filter(Boolean).join(' ');
@@ -229,7 +217,7 @@ export class ParvisPoll extends ParvisElement implements PollHost {
           ? html`<p part="notice" class="notice">${msg(str`Clôture le ${format.date(poll.closesAt)}.`)}</p>`
           : nothing}
         ${problem ? html`<p part="error" id="problem" class="error" role="alert">${problem}</p>` : nothing}
-        ${voteError ? renderError(voteError, () => this.#vote()) : nothing}
+        ${sendError ? renderError(sendError, () => this.#vote()) : nothing}
         <div class="actions">
           <button part="submit" class="button" type="submit" aria-disabled=${submitting ? 'true' : 'false'}>
             ${submitting ? msg('Envoi en cours…') : msg('Voter')}

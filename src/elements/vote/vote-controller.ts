@@ -12,6 +12,7 @@ import {
   type VoteOutcome,
 } from '../../client/subjects.js';
 import type { SubjectVotes, VoteMode, VoteValue } from '../../contract/subject.js';
+import { reportError } from '../events.js';
 import { localeReady } from '../locale.js';
 import type { ParvisElement } from '../parvis-element.js';
 import { subjectKeyOf } from './subject-key.js';
@@ -155,11 +156,7 @@ export class VoteController implements ReactiveController, SubjectListener {
   }
 
   #report(error: unknown, operation: Operation): ParvisError {
-    const parvisError =
-      error instanceof ParvisError ? error : new ParvisError('network_error', undefined, { cause: error });
-    const { code, message, status } = parvisError;
     const subject = this.#state?.key ?? this.#host.getAttribute('subject') ?? '';
-    this.#host.emit('parvis-error', { subject, operation, code, message, status, error: parvisError });
-    return parvisError;
+    return reportError(this.#host, error, operation, { subject });
   }
 }

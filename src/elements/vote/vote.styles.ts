@@ -20,10 +20,6 @@ export const voteStyles = css`
     display: block;
   }
 
-  p {
-    margin: 0;
-  }
-
   .vote {
     display: flex;
     flex-wrap: wrap;

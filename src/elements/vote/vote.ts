@@ -1,11 +1,8 @@
-import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { ParvisAdapter } from '../../client/adapter.js';
-import { resolveLang } from '../../client/config.js';
 import { MAX_COMMENT, VoteMode, type SubjectVotes, type VoteValue } from '../../contract/subject.js';
 import type {} from '../events.js';
-import { prepareFormats } from '../intl-formats.js';
-import { intlLocale, requestLocale } from '../locale.js';
 import { ParvisElement } from '../parvis-element.js';
 import { VoteController, type VoteHost } from './vote-controller.js';
 import { VoteFormat } from './vote-format.js';
@@ -149,7 +146,6 @@ export class ParvisVote extends ParvisElement implements VoteHost {
     this._draft = '';
     this._sent = null;
     this._problem = null;
-    updateWhenLocaleChanges(this);
   }
 
   /** The subject as last received (with a vote on its way already counted), or `null` before it arrives. */
@@ -182,11 +178,6 @@ export class ParvisVote extends ParvisElement implements VoteHost {
     return this.#controller.load();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    requestLocale(resolveLang(this));
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('subject') || changed.has('api') || changed.has('adapter') || changed.has('mode')) {
       this._asking = false;
@@ -196,14 +187,10 @@ export class ParvisVote extends ParvisElement implements VoteHost {
     }
   }
 
-  protected override firstUpdated(): void {
-    prepareFormats(intlLocale(resolveLang(this)));
-  }
-
   protected override render(): TemplateResult {
     const { votes, loadError, voteError, setupError, subject } = this.#controller;
     if (!votes && !loadError) return renderSkeleton(this.voteMode, this.counts !== 'hidden');
-    const format = new VoteFormat(intlLocale(resolveLang(this)));
+    const format = new VoteFormat(this.formatLocale);
     const busy = subject?.submitting ?? false;
     return html`
       <div part="base" class="vote ${this.voteMode}" aria-busy=${busy ? 'true' : 'false'}>
