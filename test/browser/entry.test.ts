@@ -33,9 +33,12 @@ describe('parvis.js, the script-tag entry', () => {
         <parvis-poll poll="parc-des-tilleuls"><a href="#">Answer the poll</a></parvis-poll>
       </div>`,
     ).then((div) => div.firstElementChild as ParvisPoll);
-    await waitUntil(() => customElements.get('parvis-poll'), 'parvis-poll was never defined');
+    // The first, uncached download of a chunk through the test server may take more than a second.
+    await waitUntil(() => customElements.get('parvis-poll'), 'parvis-poll was never defined', { timeout: 5000 });
     await until(el, 'open');
-    await waitUntil(() => text(part(el, 'submit')) === 'Vote', 'the strings never switched to English');
+    await waitUntil(() => text(part(el, 'submit')) === 'Vote', 'the strings never switched to English', {
+      timeout: 5000,
+    });
     expect(text(part(el, 'hint'))).to.equal('Choose one answer.');
     // The poll was read once, and that read started while the element's code was still on its way.
     const reads = performance
