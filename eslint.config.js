@@ -17,7 +17,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/elements/**/*.ts', 'src/parvis.ts', 'test/browser/**/*.ts'],
+    files: ['src/elements/**/*.ts', 'src/parvis.ts', 'src/admin/**/*.ts', 'test/browser/**/*.ts'],
     ...lit.configs['flat/recommended'],
   },
   {
@@ -25,7 +25,7 @@ export default tseslint.config(
     ...wc.configs['flat/recommended'],
   },
   {
-    files: ['src/elements/**/*.ts'],
+    files: ['src/elements/**/*.ts', 'src/admin/**/*.ts'],
     plugins: { 'lit-a11y': litA11y },
     rules: litA11y.configs.recommended.rules,
   },

@@ -24,7 +24,11 @@ function mtime(path) {
 }
 
 const sources = newestIn(join(root, 'src'));
-const outputs = [join(root, 'dist/widgets/parvis.js'), join(root, 'dist/node/server/main.js')];
+const outputs = [
+  join(root, 'dist/widgets/parvis.js'),
+  join(root, 'dist/admin/index.html'),
+  join(root, 'dist/node/server/main.js'),
+];
 if (outputs.some((output) => mtime(output) < sources)) {
   console.log('Building Parvis…');
   const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });

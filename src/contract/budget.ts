@@ -1,5 +1,12 @@
 import * as z from 'zod/mini';
 import { Instant, Slug, text } from './common.js';
+import {
+  byChannel,
+  ContributionNote,
+  MAX_CONTRIBUTION_COUNT,
+  OpenDataMetadata,
+  RecordedContribution,
+} from './open-data.js';
 
 export const MAX_PROJECTS = 200;
 
@@ -171,10 +178,25 @@ export type CreateBudget = z.infer<typeof CreateBudget>;
 export const UpdateBudget = z.partial(z.object({ ...budgetSettings, projects: projectList }));
 export type UpdateBudget = z.infer<typeof UpdateBudget>;
 
+/** The ballots and votes that came through one channel. */
+export const ChannelBudgetResults = z.object({
+  ballots: z.int().check(z.nonnegative()),
+  projects: z.array(z.object({ id: Slug, votes: z.int().check(z.nonnegative()) })),
+});
+export type ChannelBudgetResults = z.infer<typeof ChannelBudgetResults>;
+
+/** The admin's results: every channel together, as citizens see them, and each channel apart. */
+export const AdminBudgetResults = z.object({
+  ...BudgetResults.shape,
+  /** Present when reading one budget or the list; `web` counts the ballots cast through widgets. */
+  byChannel: z.optional(/* @__PURE__ */ byChannel(ChannelBudgetResults)),
+});
+export type AdminBudgetResults = z.infer<typeof AdminBudgetResults>;
+
 /** Admin view: everything, results always included. */
 export const AdminBudget = z.object({
   ...Budget.shape,
-  results: BudgetResults,
+  results: AdminBudgetResults,
   closed: z.boolean(),
   /** When citizens were shown the results; `null` while they are not. */
   resultsPublishedAt: z.nullable(Instant),
@@ -207,6 +229,7 @@ export const BudgetResultsExport = z.object({
       name: z.string(),
       envelope: Amount,
       ballots: z.int(),
+      ballotsByChannel: z.optional(/* @__PURE__ */ byChannel(z.int())),
       /** What its funded projects cost. */
       funded: Amount,
     }),
@@ -228,8 +251,11 @@ export const BudgetResultsExport = z.object({
   funded: Amount,
   /** How the funded projects were chosen, in words. */
   fundingRule: z.string(),
+  /** The ballots and votes, each channel apart. */
+  byChannel: z.optional(/* @__PURE__ */ byChannel(ChannelBudgetResults)),
   generatedAt: Instant,
   licence: z.string(),
+  metadata: z.optional(OpenDataMetadata),
 });
 export type BudgetResultsExport = z.infer<typeof BudgetResultsExport>;
 
@@ -249,3 +275,34 @@ export const BallotsExport = z.object({
   generatedAt: Instant,
 });
 export type BallotsExport = z.infer<typeof BallotsExport>;
+
+/**
+ * A paper ballot (or one taken by phone, text message or at a meeting), with
+ * how many identical ones were counted; checked by the same rules as a
+ * ballot cast through the widget, whatever the budget's dates.
+ */
+export const CountedBallot = z.extend(CastBallot, {
+  count: z.optional(z.int().check(z.positive(), z.maximum(MAX_CONTRIBUTION_COUNT))),
+});
+export type CountedBallot = z.infer<typeof CountedBallot>;
+
+export const MAX_COUNTED_BALLOTS = 1000;
+
+/** Admin: record the ballots collected through a channel other than the web. */
+export const RecordBudgetContribution = z.extend(ContributionNote, {
+  ballots: z.array(CountedBallot).check(z.minLength(1), z.maxLength(MAX_COUNTED_BALLOTS)),
+});
+export type RecordBudgetContribution = z.infer<typeof RecordBudgetContribution>;
+
+export const BudgetContribution = z.extend(RecordedContribution, {
+  budgetId: Slug,
+  /** Every ballot it counts. */
+  ballotCount: z.int().check(z.positive()),
+  ballots: z.array(
+    z.object({ projectIds: z.array(Slug), district: z.nullable(Slug), count: z.int().check(z.positive()) }),
+  ),
+});
+export type BudgetContribution = z.infer<typeof BudgetContribution>;
+
+export const BudgetContributionList = z.object({ contributions: z.array(BudgetContribution) });
+export type BudgetContributionList = z.infer<typeof BudgetContributionList>;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { Instant, Slug, text } from './common.js';
+import { byChannel, Channel, ContributionNote, OpenDataMetadata, RecordedContribution } from './open-data.js';
 
 export const MAX_IDEA_TITLE = 120;
 export const MAX_IDEA_BODY = 2000;
@@ -184,6 +185,8 @@ export const AdminIdeaBox = z.object({
   closed: z.boolean(),
   /** Ideas in the moderation queue: pending, or hidden by reports. */
   awaitingModeration: z.int().check(z.nonnegative()),
+  /** `ideaCount` by the channel the ideas came through; present when reading one box or the list. */
+  ideasByChannel: z.optional(/* @__PURE__ */ byChannel(z.int().check(z.nonnegative()))),
   createdAt: Instant,
   updatedAt: Instant,
 });
@@ -212,6 +215,8 @@ export const AdminIdea = z.object({
   reportCount: z.int().check(z.nonnegative()),
   /** The latest reports, newest first (at most 20). */
   reports: z.array(IdeaReportView),
+  /** `web`, or the channel a participation officer recorded it from. */
+  channel: z.optional(Channel),
   updatedAt: Instant,
 });
 export type AdminIdea = z.infer<typeof AdminIdea>;
@@ -267,6 +272,7 @@ export const ExportedIdea = z.object({
   answeredAt: z.nullable(Instant),
   mergedInto: z.nullable(Slug),
   reports: z.int(),
+  channel: z.optional(Channel),
 });
 export type ExportedIdea = z.infer<typeof ExportedIdea>;
 
@@ -282,13 +288,37 @@ export const IdeasExport = z.object({
   ideas: z.array(ExportedIdea),
   generatedAt: Instant,
   licence: z.string(),
+  metadata: z.optional(OpenDataMetadata),
 });
 export type IdeasExport = z.infer<typeof IdeasExport>;
 
+export const MAX_RECORDED_IDEAS = 100;
+
 /**
- * One entry of the audit log: what a moderator did. Generic, so that other
- * consultations can log in it too; the actor names the admin token that acted
- * by a short fingerprint of it, never the token.
+ * Admin: ideas collected at a meeting (or on paper, by phone, by text
+ * message), published at once: the officer who records them moderates them.
+ */
+export const RecordIdeaContribution = z.extend(ContributionNote, {
+  ideas: z
+    .array(z.pick(SubmitIdea, { title: true, body: true, category: true, authorName: true }))
+    .check(z.minLength(1), z.maxLength(MAX_RECORDED_IDEAS)),
+});
+export type RecordIdeaContribution = z.infer<typeof RecordIdeaContribution>;
+
+export const IdeaContribution = z.extend(RecordedContribution, {
+  boxId: Slug,
+  /** The ideas it added, in the order given, with their status now. */
+  ideas: z.array(z.object({ id: Slug, title: z.string(), status: IdeaStatus })),
+});
+export type IdeaContribution = z.infer<typeof IdeaContribution>;
+
+export const IdeaContributionList = z.object({ contributions: z.array(IdeaContribution) });
+export type IdeaContributionList = z.infer<typeof IdeaContributionList>;
+
+/**
+ * One entry of the audit log: what an admin token did, to what. The actor is
+ * the token's name (`admin` for the server's own token), `system` or `seed`,
+ * never the token.
  */
 export const AuditEntry = z.object({
   id: z.int(),
@@ -301,8 +331,10 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
-/** Audit log query: newest first. */
+/** Audit log query: newest first, about one kind of target (`poll`, `idea`…) or one target where given. */
 export const AuditQuery = z.object({
+  targetKind: z.optional(z.string().check(z.minLength(1), z.maxLength(50))),
+  targetId: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
   cursor: z.optional(z.string().check(z.maxLength(200))),
   limit: z.optional(z.int().check(z.minimum(1), z.maximum(MAX_AUDIT_PAGE))),
 });

@@ -1,17 +1,33 @@
 import * as z from 'zod/mini';
 import { IDEMPOTENCY_KEY, Slug, VOTER_TOKEN } from './common.js';
 import { API_ERROR_DESCRIPTIONS, API_ERRORS, type ApiErrorCode } from './errors.js';
-import { AdminPoll, AdminPollList, CastPollVote, CreatePoll, Poll, PollResultsExport, UpdatePoll } from './poll.js';
+import {
+  AdminPoll,
+  AdminPollList,
+  CastPollVote,
+  CreatePoll,
+  Poll,
+  PollContribution,
+  PollContributionList,
+  PollResultsExport,
+  RecordPollContribution,
+  UpdatePoll,
+} from './poll.js';
 import {
   AdminBudget,
   AdminBudgetList,
   BallotsExport,
   Budget,
+  BudgetContribution,
+  BudgetContributionList,
   BudgetResultsExport,
   CastBallot,
   CreateBudget,
+  RecordBudgetContribution,
   UpdateBudget,
 } from './budget.js';
+import { FullExport } from './full-export.js';
+import { OpenDataMetadata } from './open-data.js';
 import {
   AdminSubject,
   AdminSubjectDetail,
@@ -37,6 +53,8 @@ import {
   HideIdea,
   Idea,
   IdeaBox,
+  IdeaContribution,
+  IdeaContributionList,
   IdeaPage,
   IdeaSort,
   IdeasExport,
@@ -47,6 +65,7 @@ import {
   MergeIdea,
   ModerationQueue,
   PublicIdeaStatus,
+  RecordIdeaContribution,
   RejectIdea,
   ReportIdea,
   ReportReceipt,
@@ -277,6 +296,7 @@ export function buildOpenApi(): Json {
       ...subjectPaths(),
       ...budgetPaths(),
       ...ideaPaths(),
+      ...contributionPaths(),
       '/v1/openapi.json': {
         get: read('getOpenApi', 'This document', { 'application/json': { schema: { type: 'object' } } }, []),
       },
@@ -308,13 +328,15 @@ export function buildOpenApi(): Json {
         BudgetResultsExport: schema(BudgetResultsExport),
         BallotsExport: schema(BallotsExport),
         ...ideaSchemas(),
+        ...contributionSchemas(),
         ErrorEnvelope: schema(ErrorResponse),
       },
       securitySchemes: {
         adminToken: {
           type: 'http',
           scheme: 'bearer',
-          description: 'The admin token (`PARVIS_ADMIN_TOKEN`, or generated and printed at start).',
+          description:
+            'An admin token: the server’s own (`PARVIS_ADMIN_TOKEN`, or generated and printed at start) or a named one (`npm run token -- create <name>`).',
         },
         citizenToken: {
           type: 'http',
@@ -883,8 +905,23 @@ function ideaPaths(): Json {
       ),
     },
     '/v1/admin/audit': {
-      get: adminRead('listAuditLog', 'What moderators did, newest first', json('AuditPage'), [], {
-        parameters: [cursor, limit(MAX_AUDIT_PAGE)],
+      get: adminRead('listAuditLog', 'What admin tokens did, newest first', json('AuditPage'), [], {
+        parameters: [
+          {
+            name: 'targetKind',
+            in: 'query',
+            description: 'Only the entries about this kind of target: `poll`, `subject`, `idea_box`, `idea`, `budget`.',
+            schema: { type: 'string', minLength: 1, maxLength: 50 },
+          },
+          {
+            name: 'targetId',
+            in: 'query',
+            description: 'Only the entries about the target of this id.',
+            schema: { type: 'string', minLength: 1, maxLength: 300 },
+          },
+          cursor,
+          limit(MAX_AUDIT_PAGE),
+        ],
       }),
     },
   };
@@ -913,5 +950,177 @@ function ideaSchemas(): Json {
     MergeIdea: schema(MergeIdea, 'input'),
     IdeasExport: schema(IdeasExport),
     AuditPage: schema(AuditPage),
+  };
+}
+
+/**
+ * Contributions from outside the web (paper, meeting, phone, SMS) recorded by
+ * officers, the metadata beside each open-data CSV, and the export of everything.
+ */
+function contributionPaths(): Json {
+  const contributionId = { name: 'contributionId', in: 'path', required: true, schema: schema(Slug) };
+  const optionalKey = {
+    ...parameters.idempotencyKey,
+    required: false,
+    description:
+      'Advised: a retried request with the same key answers the first answer (`Idempotent-Replayed: true`) and counts the ballots once.',
+  };
+  const consultations = [
+    {
+      path: '/v1/admin/polls/{pollId}/contributions',
+      param: parameters.pollId,
+      name: 'Poll',
+      what: 'a poll: counts per option, and the number of ballots',
+      notFound: 'poll_not_found' as const,
+      rules: ['unknown_option', 'duplicate_choice', 'too_few_choices', 'too_many_choices'] as ApiErrorCode[],
+    },
+    {
+      path: '/v1/admin/budgets/{budgetId}/contributions',
+      param: { name: 'budgetId', in: 'path', required: true, schema: schema(Slug) },
+      name: 'Budget',
+      what: 'a budget: ballots, each with how many identical ones were counted, checked by the rules of a web ballot',
+      notFound: 'budget_not_found' as const,
+      rules: [
+        'unknown_project',
+        'duplicate_project',
+        'district_required',
+        'unknown_district',
+        'project_not_in_district',
+        'over_budget',
+        'under_min_spend',
+        'too_few_projects',
+        'too_many_projects',
+      ] as ApiErrorCode[],
+    },
+    {
+      path: '/v1/admin/idea-boxes/{boxId}/contributions',
+      param: { name: 'boxId', in: 'path', required: true, schema: schema(Slug) },
+      name: 'Idea',
+      what: 'an idea box: ideas collected at a meeting, published at once',
+      notFound: 'idea_box_not_found' as const,
+      rules: ['unknown_category'] as ApiErrorCode[],
+    },
+  ];
+  const paths: Json = {};
+  for (const { path, param, name, what, notFound, rules } of consultations) {
+    const known: ApiErrorCode[] = [...ADMIN_ERRORS, 'invalid_request', notFound];
+    paths[path] = {
+      parameters: [param],
+      get: read(
+        `list${name}Contributions`,
+        `The contributions recorded for ${what.split(':')[0]}, in the order recorded`,
+        json(`${name}ContributionList`),
+        known,
+        { security: adminSecurity },
+      ),
+      post: {
+        operationId: `record${name}Contribution`,
+        summary: `Record what was collected outside the web for ${what}; counted with the web's at once`,
+        parameters: [optionalKey],
+        security: adminSecurity,
+        requestBody: { required: true, content: { 'application/json': { schema: ref(`Record${name}Contribution`) } } },
+        responses: {
+          201: { description: 'Recorded.', content: json(`${name}Contribution`) },
+          ...errors(...known, ...BODY_ERRORS, 'invalid_idempotency_key', 'idempotency_key_reused', ...rules),
+        },
+      },
+    };
+    paths[`${path}/{contributionId}`] = {
+      parameters: [param, contributionId],
+      delete: {
+        operationId: `delete${name}Contribution`,
+        summary: 'Take a contribution back, with everything it counted (a count typed wrong is typed again)',
+        security: adminSecurity,
+        responses: { 204: { description: 'Deleted.' }, ...errors(...known, 'not_found') },
+      },
+    };
+  }
+  const metadata = (operationId: string, of: string, codes: ApiErrorCode[], security: Json[], extra: Json = {}) =>
+    read(
+      operationId,
+      `The open-data metadata of ${of}: title, licence, publisher, dates, columns`,
+      json('OpenDataMetadata'),
+      codes,
+      {
+        security,
+        ...extra,
+      },
+    );
+  const site = {
+    name: 'site',
+    in: 'query',
+    description: 'An origin, or `self` for the pages this server serves itself; every site when absent.',
+    schema: { type: 'string', minLength: 1, maxLength: 300 },
+  };
+  const subjectId = { name: 'subjectId', in: 'path', required: true, schema: schema(SubjectId) };
+  return {
+    ...paths,
+    '/v1/polls/{pollId}/results.metadata.json': {
+      parameters: [parameters.pollId],
+      get: metadata('getPollResultsMetadata', 'results.csv', resultErrors(), [{}, ...adminSecurity]),
+    },
+    '/v1/budgets/{budgetId}/results.metadata.json': {
+      parameters: [{ name: 'budgetId', in: 'path', required: true, schema: schema(Slug) }],
+      get: metadata(
+        'getBudgetResultsMetadata',
+        'results.csv',
+        ['unauthorized', 'invalid_request', 'budget_not_found', 'results_hidden'],
+        [{}, ...adminSecurity],
+      ),
+    },
+    '/v1/admin/idea-boxes/{boxId}/ideas.metadata.json': {
+      parameters: [{ name: 'boxId', in: 'path', required: true, schema: schema(Slug) }],
+      get: metadata(
+        'exportIdeasMetadata',
+        'ideas.csv',
+        [...ADMIN_ERRORS, 'invalid_request', 'idea_box_not_found'],
+        adminSecurity,
+      ),
+    },
+    '/v1/admin/subjects/comments.metadata.json': {
+      get: metadata(
+        'getSiteSubjectCommentsMetadata',
+        'comments.csv',
+        [...ADMIN_ERRORS, 'invalid_request'],
+        adminSecurity,
+        {
+          parameters: [site],
+        },
+      ),
+    },
+    '/v1/admin/subjects/{subjectId}/comments.metadata.json': {
+      parameters: [subjectId],
+      get: metadata(
+        'getSubjectCommentsMetadata',
+        'comments.csv',
+        [...ADMIN_ERRORS, 'invalid_request', 'subject_not_found'],
+        adminSecurity,
+      ),
+    },
+    '/v1/admin/export.json': {
+      get: {
+        operationId: 'exportEverything',
+        summary:
+          'Every consultation with its results and metadata, whatever their visibility; streamed as it is read, never cached',
+        security: adminSecurity,
+        responses: { 200: { description: 'OK', content: json('FullExport') }, ...errors(...ADMIN_ERRORS) },
+      },
+    },
+  };
+}
+
+function contributionSchemas(): Json {
+  return {
+    RecordPollContribution: schema(RecordPollContribution, 'input'),
+    PollContribution: schema(PollContribution),
+    PollContributionList: schema(PollContributionList),
+    RecordBudgetContribution: schema(RecordBudgetContribution, 'input'),
+    BudgetContribution: schema(BudgetContribution),
+    BudgetContributionList: schema(BudgetContributionList),
+    RecordIdeaContribution: schema(RecordIdeaContribution, 'input'),
+    IdeaContribution: schema(IdeaContribution),
+    IdeaContributionList: schema(IdeaContributionList),
+    OpenDataMetadata: schema(OpenDataMetadata),
+    FullExport: schema(FullExport),
   };
 }

@@ -1,5 +1,12 @@
 import * as z from 'zod/mini';
 import { Instant, Slug, text } from './common.js';
+import {
+  byChannel,
+  ContributionNote,
+  MAX_CONTRIBUTION_COUNT,
+  OpenDataMetadata,
+  RecordedContribution,
+} from './open-data.js';
 
 export const MAX_OPTIONS = 50;
 
@@ -92,10 +99,18 @@ export const UpdatePoll = z.partial(
 );
 export type UpdatePoll = z.infer<typeof UpdatePoll>;
 
+/** The admin's results: every channel together, as citizens see them, and each channel apart. */
+export const AdminPollResults = z.object({
+  ...PollResults.shape,
+  /** Present when reading one poll or the list; `web` counts the votes cast through widgets. */
+  byChannel: z.optional(/* @__PURE__ */ byChannel(PollResults)),
+});
+export type AdminPollResults = z.infer<typeof AdminPollResults>;
+
 /** Admin view: everything, results always included. */
 export const AdminPoll = z.object({
   ...Poll.shape,
-  results: PollResults,
+  results: AdminPollResults,
   closed: z.boolean(),
   createdAt: Instant,
   updatedAt: Instant,
@@ -116,7 +131,37 @@ export const PollResultsExport = z.object({
   }),
   voters: z.int(),
   options: z.array(z.object({ id: Slug, label: z.string(), votes: z.int(), share: z.number() })),
+  /** The same counts, each channel apart. */
+  byChannel: z.optional(/* @__PURE__ */ byChannel(PollResults)),
   generatedAt: Instant,
   licence: z.string(),
+  metadata: z.optional(OpenDataMetadata),
 });
 export type PollResultsExport = z.infer<typeof PollResultsExport>;
+
+const Count = z.int().check(z.nonnegative(), z.maximum(MAX_CONTRIBUTION_COUNT));
+
+/**
+ * Admin: paper ballots (or the answers of a meeting, a phone line, text
+ * messages) counted per option. `voters` is the number of ballots; it may be
+ * left out for a single-choice poll, where each ballot counts one option.
+ * The counts are checked against the poll's rules as far as counts tell: no
+ * option on more ballots than there are, and between `minChoices` and
+ * `maxChoices` choices per ballot on average.
+ */
+export const RecordPollContribution = z.extend(ContributionNote, {
+  voters: z.optional(z.int().check(z.positive(), z.maximum(MAX_CONTRIBUTION_COUNT))),
+  options: z.array(z.object({ id: Slug, votes: Count })).check(z.minLength(1), z.maxLength(MAX_OPTIONS)),
+});
+export type RecordPollContribution = z.infer<typeof RecordPollContribution>;
+
+export const PollContribution = z.extend(RecordedContribution, {
+  pollId: Slug,
+  voters: z.int().check(z.positive()),
+  /** Every option of the poll, in its order. */
+  options: z.array(z.object({ id: Slug, votes: z.int().check(z.nonnegative()) })),
+});
+export type PollContribution = z.infer<typeof PollContribution>;
+
+export const PollContributionList = z.object({ contributions: z.array(PollContribution) });
+export type PollContributionList = z.infer<typeof PollContributionList>;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { Instant, text } from './common.js';
+import { OpenDataMetadata } from './open-data.js';
 
 /**
  * What a `<parvis-vote>` votes on: a key chosen by the site (`budget-2027-relance`)
@@ -116,5 +117,8 @@ export const ExportedSubjectComment = z.object({
 export type ExportedSubjectComment = z.infer<typeof ExportedSubjectComment>;
 
 /** comments.json: the comments of a subject, of a site or of every site, hidden ones included and marked. */
-export const SubjectCommentsExport = z.object({ comments: z.array(ExportedSubjectComment) });
+export const SubjectCommentsExport = z.object({
+  comments: z.array(ExportedSubjectComment),
+  metadata: z.optional(OpenDataMetadata),
+});
 export type SubjectCommentsExport = z.infer<typeof SubjectCommentsExport>;

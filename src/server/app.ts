@@ -12,6 +12,13 @@ import { auditRoutes } from './routes/audit.js';
 import { budgetResultRoutes } from './routes/budget-results.js';
 import { budgetRoutes } from './routes/budgets.js';
 import { challengeRoutes } from './routes/challenge.js';
+import {
+  BUDGET_CONTRIBUTIONS,
+  contributionRoutes,
+  IDEA_CONTRIBUTIONS,
+  POLL_CONTRIBUTIONS,
+} from './routes/contributions.js';
+import { fullExportRoutes } from './routes/exports.js';
 import { ideaBoxRoutes } from './routes/idea-boxes.js';
 import { ideaRoutes } from './routes/ideas.js';
 import { ProofOfWork } from './services/proof-of-work.js';
@@ -45,6 +52,10 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/v1/budgets', budgetRoutes(deps));
   app.route('/v1/budgets', budgetResultRoutes(deps));
   app.route('/v1/admin/budgets', adminBudgetRoutes(deps));
+  app.route('/v1/admin/polls/:pollId/contributions', contributionRoutes(deps, POLL_CONTRIBUTIONS));
+  app.route('/v1/admin/budgets/:budgetId/contributions', contributionRoutes(deps, BUDGET_CONTRIBUTIONS));
+  app.route('/v1/admin/idea-boxes/:boxId/contributions', contributionRoutes(deps, IDEA_CONTRIBUTIONS));
+  app.route('/v1/admin/export.json', fullExportRoutes(deps));
   app.get('*', staticFiles(deps.config));
 
   app.notFound(() => errorResponse(new ApiError('not_found')));

@@ -33,6 +33,8 @@ export interface ServerConfig {
   redisUrl: string | null;
   /** The `maxnumber` of proof-of-work challenges: how much work a submitted idea costs the browser. */
   proofDifficulty: number;
+  /** Who publishes the open-data exports; null names the host this server is reached by. */
+  publisher: string | null;
   /** Where the built widgets are served from (`dist/widgets`). */
   widgetsDir: string;
   /** The demo pages and the demo seed. */
@@ -89,6 +91,7 @@ export function loadConfig(env: Env = process.env, rootDir: string = findProject
     trustProxy: parseSwitch('PARVIS_TRUST_PROXY', env.PARVIS_TRUST_PROXY, false),
     redisUrl: env.PARVIS_REDIS_URL ? parseRedisUrl(env.PARVIS_REDIS_URL) : null,
     proofDifficulty: parseProofDifficulty(env.PARVIS_PROOF_DIFFICULTY),
+    publisher: env.PARVIS_PUBLISHER?.trim() || null,
     widgetsDir: join(rootDir, 'dist', 'widgets'),
     demoDir: join(rootDir, 'demo'),
     rootDir,

@@ -5,7 +5,10 @@ import type { Store } from './store/database.js';
 
 /** What the app needs from outside; tests build it around a temporary database. */
 export interface AppDeps {
-  config: Pick<ServerConfig, 'allowedOrigins' | 'trustProxy' | 'widgetsDir' | 'demoDir' | 'proofDifficulty'>;
+  config: Pick<
+    ServerConfig,
+    'allowedOrigins' | 'trustProxy' | 'widgetsDir' | 'demoDir' | 'proofDifficulty' | 'publisher'
+  >;
   store: Store;
   adminToken: string;
   verifyToken: TokenVerifier;

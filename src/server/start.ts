@@ -13,6 +13,7 @@ import {
 } from './http/rate-limit.js';
 import { MAX_HEADERS_BYTES } from './http/security.js';
 import { seedOnce } from './seed.js';
+import { registerAdminToken } from './services/admin-tokens.js';
 import { openStore, type Store } from './store/database.js';
 import { forgetResponses } from './store/idempotency.js';
 import { readSetting, writeSettingOnce } from './store/settings.js';
@@ -40,6 +41,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   try {
     await store.migrate();
     const adminToken = config.adminToken ?? (await storedAdminToken(store));
+    await registerAdminToken(store);
     const seeded = await seedOnce(store, config.seed, config.demoDir);
     // Through the writer's transaction, like every write: on SQLite the reader connection must never write.
     const forget = () =>

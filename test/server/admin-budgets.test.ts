@@ -449,12 +449,14 @@ describe(`budget exports on ${ENGINE}`, () => {
       assert.equal(
         await response.text(),
         [
-          'project_id,title,district,category,cost,votes,rank,funded,ballots',
-          'bancs,Des bancs,rive-gauche,,20000,2,1,true,3',
-          'fontaine,Une fontaine,rive-gauche,,30000,2,2,true,3',
-          'kiosque,"Un kiosque, ""à musique""",rive-gauche,,60000,2,3,false,3',
-          'skate,Un skatepark,rive-droite,,30000,2,1,true,3',
-          'verger,Un verger,rive-droite,,40000,1,2,false,3',
+          'project_id,title,district,category,cost,votes,rank,funded,ballots,' +
+            'votes_web,votes_paper,votes_meeting,votes_phone,votes_sms,' +
+            'ballots_web,ballots_paper,ballots_meeting,ballots_phone,ballots_sms',
+          'bancs,Des bancs,rive-gauche,,20000,2,1,true,3,2,0,0,0,0,3,0,0,0,0',
+          'fontaine,Une fontaine,rive-gauche,,30000,2,2,true,3,2,0,0,0,0,3,0,0,0,0',
+          'kiosque,"Un kiosque, ""à musique""",rive-gauche,,60000,2,3,false,3,2,0,0,0,0,3,0,0,0,0',
+          'skate,Un skatepark,rive-droite,,30000,2,1,true,3,2,0,0,0,0,3,0,0,0,0',
+          'verger,Un verger,rive-droite,,40000,1,2,false,3,1,0,0,0,0,3,0,0,0,0',
           '',
         ].join('\r\n'),
       );
@@ -469,8 +471,8 @@ describe(`budget exports on ${ENGINE}`, () => {
     const response = await adminRequest(t.app, 'GET', '/v1/budgets/formules/results.csv');
     const rows = (await response.text()).split('\r\n');
     assert.deepEqual(rows.slice(1), [
-      'piste,Une piste cyclable,,,50000,0,1,false,0',
-      `jardin,"'@SUM(1+1)*cmd|"" /C calc""!A0",,,60000,0,2,false,0`,
+      'piste,Une piste cyclable,,,50000,0,1,false,0,0,0,0,0,0,0,0,0,0,0',
+      `jardin,"'@SUM(1+1)*cmd|"" /C calc""!A0",,,60000,0,2,false,0,0,0,0,0,0,0,0,0,0,0`,
       '',
     ]);
   });

@@ -12,6 +12,11 @@ import {
   vote,
 } from './helpers.js';
 
+/** The totals, then the votes and the voters of each channel (see open-data.test.ts). */
+const RESULTS_HEADER =
+  'option_id,label,votes,share,voters,votes_web,votes_paper,votes_meeting,votes_phone,votes_sms,' +
+  'voters_web,voters_paper,voters_meeting,voters_phone,voters_sms';
+
 const options = [
   { id: 'mardi-soir', label: 'Le mardi soir' },
   { id: 'dimanche', label: 'Le dimanche matin, "en famille"' },
@@ -247,7 +252,9 @@ describe('results exports', () => {
     assert.equal(response.headers.get('Content-Type'), 'text/csv; charset=utf-8');
     assert.equal(
       await response.text(),
-      'option_id,label,votes,share,voters\r\nmardi-soir,Le mardi soir,1,0.3333,3\r\ndimanche,"Le dimanche matin, ""en famille""",2,0.6667,3\r\n',
+      `${RESULTS_HEADER}\r\n` +
+        'mardi-soir,Le mardi soir,1,0.3333,3,1,0,0,0,0,3,0,0,0,0\r\n' +
+        'dimanche,"Le dimanche matin, ""en famille""",2,0.6667,3,2,0,0,0,0,3,0,0,0,0\r\n',
     );
   });
 
@@ -265,10 +272,10 @@ describe('results exports', () => {
     const response = await t.app.request('/v1/polls/formules/results.csv');
     assert.equal(
       await response.text(),
-      'option_id,label,votes,share,voters\r\n' +
-        `lien,"'=HYPERLINK(""https://evil.example"",""Cliquez"")",1,1,1\r\n` +
-        "moins,'-1 place de parking,0,0,1\r\n" +
-        "espace,' @mairie,0,0,1\r\n",
+      `${RESULTS_HEADER}\r\n` +
+        `lien,"'=HYPERLINK(""https://evil.example"",""Cliquez"")",1,1,1,1,0,0,0,0,1,0,0,0,0\r\n` +
+        "moins,'-1 place de parking,0,0,1,0,0,0,0,0,1,0,0,0,0\r\n" +
+        "espace,' @mairie,0,0,1,0,0,0,0,0,1,0,0,0,0\r\n",
     );
   });
 

@@ -245,7 +245,6 @@ describe('static files', () => {
     assert.equal(brotli.headers.get('Content-Encoding'), 'br');
     assert.equal(brotli.headers.get('Vary'), 'Accept-Encoding');
     const brotliBytes = Buffer.from(await brotli.arrayBuffer());
-    assert.equal(Number(brotli.headers.get('Content-Length')), brotliBytes.length);
     assert.equal(brotliDecompressSync(brotliBytes).toString(), plain);
 
     const gzipped = await t.app.request('/parvis.js', { headers: { 'Accept-Encoding': 'gzip, br;q=0' } });

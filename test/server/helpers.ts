@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import {
 import type { AppDeps } from '../../src/server/deps.js';
 import { createTokenVerifier } from '../../src/server/http/identity.js';
 import { MemoryRateLimiter, type RateLimiter } from '../../src/server/http/rate-limit.js';
+import { findProjectRoot } from '../../src/server/paths.js';
 import { openStore, type Store } from '../../src/server/store/database.js';
 import { recount } from '../../src/server/store/polls.js';
 import { recount as recountBallots } from '../../src/server/store/budgets.js';
@@ -36,29 +38,42 @@ export interface TestStore {
   dispose(): Promise<void>;
 }
 
+export interface TestStoreOptions {
+  /** The engine of the run by default; PostgreSQL needs PARVIS_TEST_DATABASE_URL. */
+  engine?: 'sqlite' | 'postgres';
+  /** False leaves the database as a new one is: no table at all. */
+  migrated?: boolean;
+}
+
 /**
  * A fresh, migrated database. On PostgreSQL each call gets a schema of its
  * own (search_path), dropped at the end, so runs never see each other.
  */
-export async function openTestStore(): Promise<TestStore> {
+export async function openTestStore({ engine = ENGINE, migrated = true }: TestStoreOptions = {}): Promise<TestStore> {
   const base = process.env.PARVIS_TEST_DATABASE_URL;
-  if (base) {
+  if (engine === 'postgres') {
+    if (!base) throw new Error('A PostgreSQL store needs PARVIS_TEST_DATABASE_URL');
     const schema = `parvis_test_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: base });
     await admin.connect();
     await admin.query(`create schema ${schema}`);
-    return trackStores(withSearchPath(base, schema), null, async () => {
+    return trackStores(withSearchPath(base, schema), null, migrated, async () => {
       await admin.query(`drop schema ${schema} cascade`);
       await admin.end();
     });
   }
   const dir = await mkdtemp(join(tmpdir(), 'parvis-test-'));
   const path = join(dir, 'parvis.db');
-  return trackStores(`sqlite:${path}`, path, () => rm(dir, { recursive: true, force: true }));
+  return trackStores(`sqlite:${path}`, path, migrated, () => rm(dir, { recursive: true, force: true }));
 }
 
 /** Every store opened on the database is closed before `cleanUp` removes it. */
-async function trackStores(url: string, path: string | null, cleanUp: () => Promise<void>): Promise<TestStore> {
+async function trackStores(
+  url: string,
+  path: string | null,
+  migrated: boolean,
+  cleanUp: () => Promise<void>,
+): Promise<TestStore> {
   const stores: Store[] = [];
   const open = () => {
     const store = openStore(url, path);
@@ -66,7 +81,7 @@ async function trackStores(url: string, path: string | null, cleanUp: () => Prom
     return store;
   };
   const store = open();
-  await store.migrate();
+  if (migrated) await store.migrate();
   return {
     store,
     url,
@@ -86,6 +101,8 @@ function withSearchPath(url: string, schema: string): string {
 
 export interface TestApp {
   app: ReturnType<typeof createApp>;
+  /** What `app` was made of: another instance of the server is `createApp({ ...deps, store: db.reopen() })`. */
+  deps: AppDeps;
   store: Store;
   db: TestStore;
   /** Static roots with a small built bundle and demo page. */
@@ -105,10 +122,14 @@ export interface TestAppOptions {
   submissionLimiter?: RateLimiter;
   /** The proof-of-work `maxnumber`; tests that submit ideas make it tiny. */
   proofDifficulty?: number;
+  /** `PARVIS_PUBLISHER`: who publishes the open-data exports. */
+  publisher?: string;
+  /** The engine of the run by default. */
+  engine?: TestStoreOptions['engine'];
 }
 
 export async function openTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const db = await openTestStore();
+  const db = await openTestStore({ engine: options.engine });
   const root = await mkdtemp(join(tmpdir(), 'parvis-static-'));
   const widgetsDir = join(root, 'widgets');
   const demoDir = join(root, 'demo');
@@ -135,6 +156,7 @@ export async function openTestApp(options: TestAppOptions = {}): Promise<TestApp
       widgetsDir,
       demoDir,
       proofDifficulty: options.proofDifficulty ?? DEFAULT_PROOF_DIFFICULTY,
+      publisher: options.publisher ?? null,
     },
     store: db.store,
     adminToken: ADMIN_TOKEN,
@@ -147,6 +169,7 @@ export async function openTestApp(options: TestAppOptions = {}): Promise<TestApp
   };
   return {
     app: createApp(deps),
+    deps,
     store: db.store,
     db,
     widgetsDir,
@@ -175,7 +198,18 @@ export function minutesFromNow(minutes: number): string {
 type App = TestApp['app'];
 
 export function adminRequest(app: App, method: string, path: string, body?: unknown): Promise<Response> {
-  const headers: Record<string, string> = { Authorization: `Bearer ${ADMIN_TOKEN}` };
+  return requestWithToken(app, ADMIN_TOKEN, method, path, body);
+}
+
+/** An admin request made with `token`: a named token, a revoked one, a wrong one. */
+export function requestWithToken(
+  app: App,
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<Response> {
+  const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   return Promise.resolve(
     app.request(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }),
@@ -483,4 +517,46 @@ export async function ballotCountersAndRecount(store: Store, budgetId: string) {
       votes: Object.fromEntries(projects.map((p) => [p.id, counted.votes[p.id] ?? 0])),
     },
   };
+}
+
+export interface CommandResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `npm run <script> -- <args>` as the city's IT would, on the database at `databaseUrl`. */
+export function runScript(script: string, args: string[], databaseUrl: string): Promise<CommandResult> {
+  return new Promise((resolve) => {
+    execFile(
+      'npm',
+      ['run', '--silent', script, '--', ...args],
+      { cwd: findProjectRoot(), env: { ...process.env, DATABASE_URL: databaseUrl } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+/** What a participation officer sends for a contribution, with a note of where and when it was collected. */
+export function recordContribution(
+  app: App,
+  path: string,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  const note = { channel: 'paper', location: 'Marché du samedi, stand de la mairie', collectedOn: '2026-03-14' };
+  return Promise.resolve(
+    app.request(`${path}/contributions`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json', ...headers },
+      body: JSON.stringify({ ...note, ...body }),
+    }),
+  );
+}
+
+/** The stored contributions, with the audit log: equal before and after a refused record means it wrote nothing. */
+export async function contributionSnapshot(store: Store) {
+  const contributions = await store.db.selectFrom('contributions').selectAll().orderBy('id').execute();
+  const audit = await store.db.selectFrom('audit_log').select('id').orderBy('id').execute();
+  return { contributions, audit };
 }

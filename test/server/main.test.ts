@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -11,7 +11,12 @@ let dir: string;
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'parvis-main-'));
 });
-after(() => rm(dir, { recursive: true, force: true }));
+/** Every server started, so that a failed test does not leave one running (and the test process waiting on it). */
+const children = new Set<ChildProcess>();
+after(async () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  await rm(dir, { recursive: true, force: true });
+});
 
 interface Started {
   child: ChildProcess;
@@ -33,6 +38,7 @@ function start(env: Record<string, string> = {}): Promise<Started> {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  children.add(child);
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
@@ -62,6 +68,11 @@ test('starts, seeds the demo once, prints its URLs and the admin token, and stop
   const first = await start();
   for (const path of ['/', '/parvis.js', '/v1', '/v1/openapi.json'])
     assert.ok(first.output().includes(`${first.url}${path}`), path);
+  // Over real HTTP: a compressed page carries its length once (a second one makes fetch refuse the answer).
+  const page = await fetch(`${first.url}/`, { headers: { 'Accept-Encoding': 'br' } });
+  assert.equal(page.headers.get('Content-Encoding'), 'br');
+  assert.match(page.headers.get('Content-Length') ?? '', /^\d+$/);
+  assert.equal(await page.text(), await readFile(join(root, 'demo/index.html'), 'utf8'));
   const poll = await fetch(`${first.url}/v1/polls/parc-des-tilleuls`);
   assert.equal(poll.status, 200);
   const vote = await fetch(`${first.url}/v1/polls/parc-des-tilleuls/votes`, {

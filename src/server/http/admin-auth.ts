@@ -1,33 +1,45 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
+import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
+import { authenticateAdmin } from '../services/admin-tokens.js';
 
-/** Compares digests, so the time taken tells nothing about the token, not even its length. */
-export function isAdminToken(authorization: string | undefined, adminToken: string): boolean {
-  const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
-  if (!match) return false;
-  return timingSafeEqual(digest(match[1]), digest(adminToken));
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** The name of the admin token of the request, once `requireAdmin` accepted it. */
+    adminName: string;
+  }
 }
 
-export function requireAdmin(adminToken: string): MiddlewareHandler {
+type AdminAuth = Pick<AppDeps, 'store' | 'adminToken'>;
+
+/** Accepts any admin token not revoked, and tells the handlers its name (see `actingAdmin`). */
+export function requireAdmin(deps: AdminAuth): MiddlewareHandler {
   return async function requireAdmin(c, next) {
-    if (!isAdminToken(c.req.header('Authorization'), adminToken)) throw unauthorized();
+    const name = await adminNameOf(c.req.header('Authorization'), deps);
+    if (name === null) throw unauthorized();
+    c.set('adminName', name);
     await next();
   };
 }
 
-/** For what the public reads once published and the admin token reads at any time: a wrong token is refused. */
-export function carriesAdminToken(c: Context, adminToken: string): boolean {
+/** Who acts in a handler behind `requireAdmin`: what the audit log records. */
+export function actingAdmin(c: Context): string {
+  return c.get('adminName');
+}
+
+/** For what the public reads once published and an admin token reads at any time: a wrong token is refused. */
+export async function carriesAdminToken(c: Context, deps: AdminAuth): Promise<boolean> {
   const authorization = c.req.header('Authorization');
   if (authorization === undefined) return false;
-  if (!isAdminToken(authorization, adminToken)) throw unauthorized();
+  if ((await adminNameOf(authorization, deps)) === null) throw unauthorized();
   return true;
+}
+
+async function adminNameOf(authorization: string | undefined, deps: AdminAuth): Promise<string | null> {
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+  return match ? authenticateAdmin(deps.store, deps.adminToken, match[1]) : null;
 }
 
 function unauthorized(): ApiError {
   return new ApiError('unauthorized', undefined, { 'WWW-Authenticate': 'Bearer' });
-}
-
-function digest(value: string): Buffer {
-  return createHash('sha256').update(value).digest();
 }

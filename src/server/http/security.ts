@@ -10,6 +10,15 @@ export const PAGE_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; " +
   "object-src 'none'; base-uri 'none'; frame-ancestors 'self'";
 
+/**
+ * The admin console: like the demo pages, and never framed by another site (its forms act with the admin
+ * token). Its widget preview is a page of its own, framed by the console only; a budget's project images
+ * may come from the city's site.
+ */
+export const ADMIN_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data: https:; " +
+  "object-src 'none'; base-uri 'none'; form-action 'self'; frame-src 'self'; frame-ancestors 'self'";
+
 /** Node accepts up to 64 KiB of headers (see start.ts), so that one oversized header still gets the envelope. */
 export const MAX_HEADER_BYTES = 8 * 1024;
 export const MAX_HEADERS_BYTES = 64 * 1024;

@@ -7,10 +7,10 @@ import { readResponse } from '../http/read-response.js';
 import { readAuditLog } from '../services/audit.js';
 import { methodNotAllowed } from './method-not-allowed.js';
 
-/** listAuditLog: what moderators did, newest first. */
+/** listAuditLog: what admin tokens did, newest first, about one kind of target or one target if asked. */
 export function auditRoutes(deps: AppDeps): Hono {
   const app = new Hono();
-  app.use('*', requireAdmin(deps.adminToken));
+  app.use('*', requireAdmin(deps));
   app.get('/', async (c) => readResponse(c, JSON.stringify(await readAuditLog(deps.store, readQuery(c, AuditQuery)))));
   app.all('/', methodNotAllowed('GET'));
   return app;

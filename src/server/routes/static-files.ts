@@ -1,11 +1,11 @@
 import { createReadStream, type Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, resolve, sep } from 'node:path';
+import { dirname, extname, join, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { Context, Handler } from 'hono';
-import { PAGE_CSP } from '../http/security.js';
+import { ADMIN_CSP, PAGE_CSP } from '../http/security.js';
 import { matches } from '../http/read-response.js';
 
 const TYPES: Record<string, string> = {
@@ -76,20 +76,30 @@ export function preferredEncoding(acceptEncoding: string | undefined): Encoding 
 /** A content hash in the file name (`poll-3fA9c_1x.js`): the file never changes under that name. */
 const HASHED = /[.-][A-Za-z0-9_-]{8,}\.(?:js|mjs|css|map)$/;
 
+/** Widgets are served to pages of other origins, which load them as CORS module scripts. */
+type Kind = 'widget' | 'admin' | 'page';
+
 interface Found {
   path: string;
   stats: Stats;
-  /** Served to pages of other origins, which load them as CORS module scripts. */
-  widget: boolean;
+  kind: Kind;
 }
 
+const ADMIN = '/admin';
+
 /**
- * The built widgets (`dist/widgets`) at the root, then the demo pages. A path
- * never leaves its directory; a directory is served by its index.html.
+ * The built widgets (`dist/widgets`) at the root, then the demo pages, and
+ * the admin console (`dist/admin`, built beside the widgets) under `/admin`.
+ * A path never leaves its directory; a directory is served by its index.html.
  */
 export function staticFiles(dirs: { widgetsDir: string; demoDir: string }): Handler {
+  const adminDir = join(dirname(dirs.widgetsDir), 'admin');
   return async (c, next) => {
-    const found = (await find(dirs.widgetsDir, c.req.path, true)) ?? (await find(dirs.demoDir, c.req.path, false));
+    const path = c.req.path;
+    const found =
+      path === ADMIN || path.startsWith(`${ADMIN}/`)
+        ? await findAdmin(adminDir, path)
+        : ((await find(dirs.widgetsDir, path, 'widget')) ?? (await find(dirs.demoDir, path, 'page')));
     if (!found) return next();
     // `/en` → `/en/`, so that the page's relative links resolve inside its directory.
     // One leading slash only: `//host/` would send the browser to another site.
@@ -98,7 +108,14 @@ export function staticFiles(dirs: { widgetsDir: string; demoDir: string }): Hand
   };
 }
 
-async function find(root: string, urlPath: string, widget: boolean): Promise<Found | 'directory' | null> {
+/** The console's own addresses (`/admin/polls/marche-de-noel`) are its page, whose router shows the screen. */
+async function findAdmin(adminDir: string, urlPath: string): Promise<Found | 'directory' | null> {
+  const found = await find(adminDir, urlPath.slice(ADMIN.length), 'admin');
+  if (found || /\.[A-Za-z0-9]+$/.test(urlPath)) return found;
+  return find(adminDir, '/index.html', 'admin');
+}
+
+async function find(root: string, urlPath: string, kind: Kind): Promise<Found | 'directory' | null> {
   let relative: string;
   try {
     relative = decodeURIComponent(urlPath);
@@ -115,22 +132,22 @@ async function find(root: string, urlPath: string, widget: boolean): Promise<Fou
     path = join(path, 'index.html');
     stats = await stat(path).catch(() => null);
   }
-  return stats?.isFile() ? { path, stats, widget } : null;
+  return stats?.isFile() ? { path, stats, kind } : null;
 }
 
-async function send(c: Context, { path, stats, widget }: Found): Promise<Response> {
+async function send(c: Context, { path, stats, kind }: Found): Promise<Response> {
   const type = TYPES[extname(path)] ?? 'application/octet-stream';
   const etag = `W/"${stats.size.toString(36)}-${Math.trunc(stats.mtimeMs).toString(36)}"`;
   const headers: Record<string, string> = {
     ETag: etag,
-    'Cache-Control': widget && HASHED.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'Cache-Control': kind !== 'page' && HASHED.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
   };
-  if (widget) {
+  if (kind === 'widget') {
     headers['Access-Control-Allow-Origin'] = '*';
     headers['Cross-Origin-Resource-Policy'] = 'cross-origin';
   }
   if (type.startsWith('text/html')) {
-    headers['Content-Security-Policy'] = PAGE_CSP;
+    headers['Content-Security-Policy'] = kind === 'admin' ? ADMIN_CSP : PAGE_CSP;
     headers['X-Frame-Options'] = 'SAMEORIGIN';
   }
   const compressible = COMPRESSIBLE.test(type);
@@ -141,8 +158,8 @@ async function send(c: Context, { path, stats, widget }: Found): Promise<Respons
   if (encoding) {
     const bytes = await compressedCopy(path, etag, encoding);
     headers['Content-Encoding'] = encoding;
-    headers['Content-Length'] = String(bytes.length);
-    if (c.req.method === 'HEAD') return c.body(null, 200, headers);
+    if (c.req.method === 'HEAD') return c.body(null, 200, { ...headers, 'Content-Length': String(bytes.length) });
+    // The Node adapter measures a body in memory itself: a length set here too would be sent twice.
     return c.body(new Uint8Array(bytes), 200, headers);
   }
   headers['Content-Length'] = String(stats.size);

@@ -39,6 +39,17 @@ export function checkBallot(
   const status = budgetStatus(budget, now);
   if (status === 'upcoming') throw new ApiError('budget_not_open');
   if (status === 'closed') throw new ApiError('budget_closed');
+  checkBallotRules(budget, ballot);
+}
+
+/**
+ * The rules a ballot follows wherever it was cast: through the widget while
+ * the vote is open, or on paper and counted whenever the officer records it.
+ */
+export function checkBallotRules(
+  budget: BudgetRecord,
+  ballot: { projectIds: string[]; district: string | null },
+): void {
   const { projectIds, district } = ballot;
   if (new Set(projectIds).size !== projectIds.length) throw new ApiError('duplicate_project');
   const projects = new Map(budget.projects.map((project) => [project.id, project]));

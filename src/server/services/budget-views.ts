@@ -1,9 +1,26 @@
-import type { AdminBudget, BallotsExport, Budget, BudgetResults, BudgetResultsExport } from '../../contract/budget.js';
+import type {
+  AdminBudget,
+  BallotsExport,
+  Budget,
+  BudgetResults,
+  BudgetResultsExport,
+  ChannelBudgetResults,
+} from '../../contract/budget.js';
+import { CHANNELS, type OpenDataField } from '../../contract/open-data.js';
 import type { BallotRecord, BudgetRecord } from '../store/budgets.js';
+import type { ContributionRecord } from '../store/contributions.js';
 import { budgetStatus, resultsArePublic } from './budget-rules.js';
 import { type Envelope, FUNDING_RULE, fundProjects } from './budget-results.js';
 import { csv } from './csv.js';
-import { RESULTS_LICENCE } from './poll-views.js';
+import {
+  type ByChannel,
+  CHANNELS_SAID,
+  channelFields,
+  describe,
+  eachChannel,
+  openDataMetadata,
+  RESULTS_LICENCE,
+} from './open-data-views.js';
 
 /** The part of a Budget that depends on the moment and the voter, not on the budget's settings. */
 export type BudgetMoment = Pick<Budget, 'status' | 'results' | 'myBallot'>;
@@ -90,23 +107,131 @@ export function resultsExport(
   };
 }
 
+/** The columns of results.csv, described for open-data portals. */
+export const RESULTS_FIELDS: OpenDataField[] = [
+  { name: 'project_id', type: 'string', description: 'The id of the project.' },
+  { name: 'title', type: 'string', description: 'The project as voters read it.' },
+  {
+    name: 'district',
+    type: 'string',
+    description: 'The district whose envelope pays for it; empty without districts.',
+  },
+  { name: 'category', type: 'string', description: 'The id of its category; empty without one.' },
+  { name: 'cost', type: 'integer', description: 'Its cost, in whole units of the budget’s currency.' },
+  { name: 'votes', type: 'integer', description: 'Ballots that chose it, every channel together.' },
+  { name: 'rank', type: 'integer', description: 'Its place in its envelope’s order of votes, 1 first.' },
+  { name: 'funded', type: 'boolean', description: 'Whether it is funded, by the funding rule of the metadata.' },
+  {
+    name: 'ballots',
+    type: 'integer',
+    description: 'Ballots cast in its district (or in the budget, without districts), every channel together.',
+  },
+  ...channelFields('votes', 'Ballots that chose it'),
+  ...channelFields('ballots', 'Ballots cast in its district (or in the budget)'),
+];
+
 /** One row per project, ranked; `ballots` counts the ballots of its district, or of the budget. */
 export function resultsCsv(results: BudgetResultsExport): string {
-  const ballotsIn = new Map(results.districts.map((district) => [district.id, district.ballots]));
+  const districts = new Map(results.districts.map((district) => [district.id, district]));
+  const channels = CHANNELS.map((channel) => results.byChannel?.[channel]);
   return csv([
-    ['project_id', 'title', 'district', 'category', 'cost', 'votes', 'rank', 'funded', 'ballots'],
-    ...results.projects.map((project) => [
-      project.id,
-      project.title,
-      project.district,
-      project.category,
-      project.cost,
-      project.votes,
-      project.rank,
-      project.funded,
-      project.district === null ? results.ballots : (ballotsIn.get(project.district) ?? 0),
-    ]),
+    RESULTS_FIELDS.map((field) => field.name),
+    ...results.projects.map((project) => {
+      const district = project.district === null ? null : districts.get(project.district);
+      return [
+        project.id,
+        project.title,
+        project.district,
+        project.category,
+        project.cost,
+        project.votes,
+        project.rank,
+        project.funded,
+        district === null ? results.ballots : (district?.ballots ?? 0),
+        ...channels.map((channel) => channel?.projects.find(({ id }) => id === project.id)?.votes ?? null),
+        ...CHANNELS.map((channel, index) =>
+          district === null ? (channels[index]?.ballots ?? null) : (district?.ballotsByChannel?.[channel] ?? null),
+        ),
+      ];
+    }),
   ]);
+}
+
+type BudgetContributions = ReadonlyArray<ContributionRecord<'budget'>>;
+
+/**
+ * The ballots and votes of each channel: each recorded one counts its
+ * contributions; the web counts what they leave of the budget's counters
+ * (the ballots cast through widgets), the two read together.
+ */
+export function budgetResultsByChannel(
+  totals: ChannelBudgetResults,
+  contributions: BudgetContributions,
+): ByChannel<ChannelBudgetResults> {
+  const tally = (list: BudgetContributions): ChannelBudgetResults => {
+    const ballots = list.flatMap((contribution) => contribution.details);
+    return {
+      ballots: ballots.reduce((sum, ballot) => sum + ballot.count, 0),
+      projects: totals.projects.map(({ id }) => ({
+        id,
+        votes: ballots.reduce((sum, ballot) => sum + (ballot.projectIds.includes(id) ? ballot.count : 0), 0),
+      })),
+    };
+  };
+  const offline = tally(contributions);
+  return {
+    ...eachChannel((channel) => tally(contributions.filter((contribution) => contribution.channel === channel))),
+    web: {
+      ballots: totals.ballots - offline.ballots,
+      projects: totals.projects.map(({ id, votes }, index) => ({ id, votes: votes - offline.projects[index].votes })),
+    },
+  };
+}
+
+/** The ballots of a district through each channel, `total` being those of every channel. */
+function districtBallotsByChannel(district: string, total: number, contributions: BudgetContributions) {
+  const counted = (list: BudgetContributions) =>
+    list
+      .flatMap((contribution) => contribution.details)
+      .reduce((sum, ballot) => sum + (ballot.district === district ? ballot.count : 0), 0);
+  return {
+    ...eachChannel((channel) => counted(contributions.filter((contribution) => contribution.channel === channel))),
+    web: total - counted(contributions),
+  };
+}
+
+/** The admin's view, with each channel apart. */
+export function adminBudgetWithChannels(budget: AdminBudget, contributions: BudgetContributions): AdminBudget {
+  const byChannel = budgetResultsByChannel(budget.results, contributions);
+  return { ...budget, results: { ...budget.results, byChannel } };
+}
+
+/** results.json as an open-data portal takes it: each channel apart, and the metadata. */
+export function budgetResultsOpenData(
+  results: BudgetResultsExport,
+  budget: BudgetRecord,
+  contributions: BudgetContributions,
+  publisher: string,
+): BudgetResultsExport {
+  const about = {
+    title: `Participatory budget results: ${budget.title}`,
+    description: describe(
+      budget.description,
+      `Results of the participatory budget "${budget.title}": the ballots cast, the votes for each project, ` +
+        `its rank and whether it is funded. ${results.fundingRule} ${CHANNELS_SAID}`,
+    ),
+    opensAt: budget.opensAt,
+    closesAt: budget.closesAt,
+  };
+  return {
+    ...results,
+    districts: results.districts.map((district) => ({
+      ...district,
+      ballotsByChannel: districtBallotsByChannel(district.id, district.ballots, contributions),
+    })),
+    byChannel: budgetResultsByChannel(results, contributions),
+    metadata: openDataMetadata(about, RESULTS_FIELDS, publisher, results.generatedAt),
+  };
 }
 
 /** Numbered in the order first cast: the number says nothing of who cast it. */

@@ -7,11 +7,12 @@ import type {
   IdeasExport,
   ReportReason,
 } from '../../contract/idea.js';
+import type { Channel, OpenDataField } from '../../contract/open-data.js';
 import { ApiError } from '../errors.js';
 import type { IdeaBoxRecord, IdeaRecord, SortValue } from '../store/ideas.js';
 import { csv } from './csv.js';
 import { boxStatus } from './idea-rules.js';
-import { RESULTS_LICENCE } from './poll-views.js';
+import { describe, eachChannel, openDataMetadata, RESULTS_LICENCE } from './open-data-views.js';
 
 /** The reports an admin view of an idea carries; the count says how many there are in all. */
 const REPORTS_SHOWN = 20;
@@ -53,6 +54,7 @@ export function adminIdeaView(
         reportedAt: report.createdAt,
       }),
     ),
+    channel: idea.channel ?? 'web',
     updatedAt: idea.updatedAt,
   };
 }
@@ -115,28 +117,42 @@ export function ideasExport(box: IdeaBoxRecord, ideas: readonly IdeaRecord[], no
       answeredAt: idea.answeredAt,
       mergedInto: idea.mergedInto,
       reports: idea.reports,
+      channel: idea.channel ?? 'web',
     })),
     generatedAt: now.toISOString(),
     licence: RESULTS_LICENCE,
   };
 }
 
+/** The columns of ideas.csv, described for open-data portals. */
+export const IDEAS_FIELDS: OpenDataField[] = [
+  { name: 'id', type: 'string', description: 'The id of the idea.' },
+  { name: 'title', type: 'string', description: 'Its title, as written by its author.' },
+  { name: 'body', type: 'string', description: 'Its description, as written by its author.' },
+  { name: 'category', type: 'string', description: 'The id of its category; empty without one.' },
+  { name: 'author_name', type: 'string', description: 'The name its author chose to show; empty when anonymous.' },
+  {
+    name: 'status',
+    type: 'string',
+    description:
+      'pending (awaiting moderation), published, under_review, accepted, rejected, done, merged, or hidden by moderation.',
+  },
+  { name: 'supports', type: 'integer', description: 'Citizens who support it.' },
+  { name: 'created_at', type: 'datetime', description: 'When it was submitted or recorded.' },
+  { name: 'answer', type: 'string', description: 'The city’s official answer; empty without one.' },
+  { name: 'answered_at', type: 'datetime', description: 'When the official answer was written.' },
+  { name: 'merged_into', type: 'string', description: 'For a merged idea, the id of the idea it was merged into.' },
+  { name: 'reports', type: 'integer', description: 'Reports of abuse it received.' },
+  {
+    name: 'channel',
+    type: 'string',
+    description: 'web (through the widget), or paper, meeting, phone or sms where the city recorded it.',
+  },
+];
+
 export function ideasCsv(data: IdeasExport): string {
   return csv([
-    [
-      'id',
-      'title',
-      'body',
-      'category',
-      'author_name',
-      'status',
-      'supports',
-      'created_at',
-      'answer',
-      'answered_at',
-      'merged_into',
-      'reports',
-    ],
+    IDEAS_FIELDS.map((field) => field.name),
     ...data.ideas.map((idea) => [
       idea.id,
       idea.title,
@@ -150,8 +166,36 @@ export function ideasCsv(data: IdeasExport): string {
       idea.answeredAt,
       idea.mergedInto,
       idea.reports,
+      idea.channel ?? 'web',
     ]),
   ]);
+}
+
+/** ideas.json as an open-data portal takes it, with its metadata. */
+export function ideasOpenData(data: IdeasExport, box: IdeaBoxRecord, publisher: string): IdeasExport {
+  const about = {
+    title: `Ideas: ${box.title}`,
+    description: describe(
+      box.description,
+      `Every idea of the idea box "${box.title}", with its status, its supports and the city's answer. ` +
+        'Ideas submitted through the widget and ideas the city recorded (at public meetings, on paper, by phone, ' +
+        'by text message) are listed together, each with its channel.',
+    ),
+    opensAt: box.opensAt,
+    closesAt: box.closesAt,
+  };
+  return { ...data, metadata: openDataMetadata(about, IDEAS_FIELDS, publisher, data.generatedAt) };
+}
+
+/** The ideas citizens see, by the channel they came through. */
+export function adminBoxWithChannels(
+  box: AdminIdeaBox,
+  counts: ReadonlyArray<{ channel: Channel; count: number }>,
+): AdminIdeaBox {
+  const ideasByChannel = eachChannel((channel) =>
+    counts.filter((row) => row.channel === channel).reduce((sum, row) => sum + row.count, 0),
+  );
+  return { ...box, ideasByChannel };
 }
 
 /** An opaque cursor: the sort keys of the last row of a page, tagged with what they are keys of. */

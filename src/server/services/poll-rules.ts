@@ -21,6 +21,38 @@ export function checkBallot(poll: PollRecord, choices: string[], now: Date): voi
   if (choices.length > poll.maxChoices) throw new ApiError('too_many_choices');
 }
 
+/**
+ * Checks ballots counted outside the web against the poll's rules, as far as
+ * counts tell: each option on at most every ballot, and between `minChoices`
+ * and `maxChoices` choices per ballot on average (exactly one for a single
+ * choice). Returns the counts of every option in the poll's order, and the
+ * number of ballots, which a single-choice poll may leave out (one choice each).
+ */
+export function checkCounts(
+  poll: PollRecord,
+  counts: { voters?: number; options: ReadonlyArray<{ id: string; votes: number }> },
+): { voters: number; options: Array<{ id: string; votes: number }> } {
+  const given = new Map<string, number>();
+  counts.options.forEach(({ id, votes }, index) => {
+    if (given.has(id)) throw new ApiError('duplicate_choice', { [`options.${index}.id`]: 'duplicate_option' });
+    if (!poll.options.some((option) => option.id === id))
+      throw new ApiError('unknown_option', { [`options.${index}.id`]: 'unknown_option' });
+    given.set(id, votes);
+  });
+  const choices = counts.options.reduce((sum, option) => sum + option.votes, 0);
+  if (counts.voters === undefined && poll.multiple)
+    throw new ApiError('invalid_request', { voters: 'required_for_multiple_choice' });
+  const voters = counts.voters ?? choices;
+  if (voters === 0) throw new ApiError('invalid_request', { options: 'nothing_counted' });
+  counts.options.forEach(({ votes }, index) => {
+    // A ballot chooses an option once: an option on more ballots than there are was counted twice somewhere.
+    if (votes > voters) throw new ApiError('duplicate_choice', { [`options.${index}.votes`]: 'more_than_voters' });
+  });
+  if (choices < voters * poll.minChoices) throw new ApiError('too_few_choices', { options: 'fewer_than_voters_need' });
+  if (choices > voters * poll.maxChoices) throw new ApiError('too_many_choices', { options: 'more_than_voters_allow' });
+  return { voters, options: poll.options.map(({ id }) => ({ id, votes: given.get(id) ?? 0 })) };
+}
+
 /** Whether a citizen sees the results in the widget. */
 export function resultsVisibleTo(poll: PollRecord, status: PollStatus, hasVoted: boolean): boolean {
   switch (poll.resultsVisibility) {

@@ -27,9 +27,16 @@ export async function insertAudit(db: Db, entry: Omit<AuditRecord, 'id'>): Promi
     .execute();
 }
 
-/** Newest first, the entries older than the entry `before`. */
-export async function listAudit(db: Db, before: number | null, limit: number): Promise<AuditRecord[]> {
+/** Newest first, the entries older than the entry `before`, about `target` where its kind or id is given. */
+export async function listAudit(
+  db: Db,
+  target: { kind: string | null; id: string | null },
+  before: number | null,
+  limit: number,
+): Promise<AuditRecord[]> {
   let query = db.selectFrom('audit_log').selectAll();
+  if (target.kind !== null) query = query.where('target_kind', '=', target.kind);
+  if (target.id !== null) query = query.where('target_id', '=', target.id);
   if (before !== null) query = query.where('id', '<', before);
   const rows = await query.orderBy('id', 'desc').limit(limit).execute();
   return rows.map((row) => ({

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { BallotRule, Budget, BudgetCategory, District, Project } from '../../contract/budget.js';
+import { listContributions } from './contributions.js';
 import { prepared } from './prepared.js';
 import type { BudgetProjectTable, BudgetTable, Database } from './schema.js';
 
@@ -213,14 +214,16 @@ export async function addToCounters(
   }
 }
 
-/** The counters recomputed from the stored ballots: what the counters must always equal. */
+/** The counters recomputed from the stored ballots and contributions: what the counters must always equal. */
 export async function recount(db: Db, budgetId: string): Promise<{ ballots: number; votes: Record<string, number> }> {
   const rows = await db.selectFrom('budget_ballots').select('project_ids').where('budget_id', '=', budgetId).execute();
+  const ballots = rows.map((row) => ({ projectIds: JSON.parse(row.project_ids) as string[], count: 1 }));
+  for (const contribution of await listContributions(db, 'budget', [budgetId])) ballots.push(...contribution.details);
   const votes: Record<string, number> = {};
-  for (const row of rows) {
-    for (const id of JSON.parse(row.project_ids) as string[]) votes[id] = (votes[id] ?? 0) + 1;
+  for (const { projectIds, count } of ballots) {
+    for (const id of projectIds) votes[id] = (votes[id] ?? 0) + count;
   }
-  return { ballots: rows.length, votes };
+  return { ballots: ballots.reduce((sum, ballot) => sum + ballot.count, 0), votes };
 }
 
 /** Every ballot, in the order first cast; the voter is left out. */
@@ -236,7 +239,7 @@ export async function listBallots(db: Db, budgetId: string): Promise<BallotRecor
   return rows.map(toBallot);
 }
 
-/** Ballots per district (the key `null` for a budget without districts). */
+/** Ballots per district (the key `null` for a budget without districts), those of its contributions included. */
 export async function countBallotsByDistrict(db: Db, budgetId: string): Promise<Map<string | null, number>> {
   const rows = await db
     .selectFrom('budget_ballots')
@@ -245,7 +248,11 @@ export async function countBallotsByDistrict(db: Db, budgetId: string): Promise<
     .groupBy('district')
     .execute();
   // PostgreSQL counts in bigint, which pg reads as a string.
-  return new Map(rows.map((row) => [row.district, Number(row.count)]));
+  const counts = new Map(rows.map((row) => [row.district, Number(row.count)]));
+  for (const contribution of await listContributions(db, 'budget', [budgetId])) {
+    for (const { district, count } of contribution.details) counts.set(district, (counts.get(district) ?? 0) + count);
+  }
+  return counts;
 }
 
 const selectBudgetForUpdate = prepared<{ id: string }, BudgetTable>((db, arg) =>

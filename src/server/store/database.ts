@@ -4,7 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase as KyselySqliteDatabase } from 'kysely';
 import pg from 'pg';
 import { GroupCommit, type Refusal } from './group-commit.js';
-import { migrateToLatest } from './migrations.js';
+import { migrateTo, migrateToLatest } from './migrations.js';
 import type { Database } from './schema.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -20,7 +20,8 @@ export interface Store {
    * that `refused` recognises, and runs without a savepoint (see GroupCommit).
    */
   write<T>(work: (trx: Kysely<Database>) => Promise<T>, refused?: Refusal): Promise<T>;
-  migrate(): Promise<void>;
+  /** To the latest schema, or up to the migration `to` and no further (a restore loads an older backup so). */
+  migrate(to?: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -41,7 +42,7 @@ function openPostgres(connectionString: string): Store {
     engine: 'postgres',
     db,
     write: (work, refused) => commits.submit(work, refused),
-    migrate: () => migrateToLatest(db),
+    migrate: (to) => (to ? migrateTo(db, to) : migrateToLatest(db)),
     async close() {
       await commits.drain();
       await db.destroy();
@@ -66,7 +67,7 @@ function openSqlite(path: string): Store {
     engine: 'sqlite',
     db: reader,
     write: (work, refused) => commits.submit(work, refused),
-    migrate: () => migrateToLatest(writer),
+    migrate: (to) => (to ? migrateTo(writer, to) : migrateToLatest(writer)),
     async close() {
       await commits.drain();
       await reader.destroy();

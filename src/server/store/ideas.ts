@@ -1,5 +1,6 @@
-import { type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import type { HiddenBy, IdeaCategory, IdeaStatus, ModerationMode } from '../../contract/idea.js';
+import type { Channel } from '../../contract/open-data.js';
 import { prepared } from './prepared.js';
 import type { Database, IdeaBoxTable, IdeaTable } from './schema.js';
 
@@ -44,6 +45,10 @@ export interface IdeaRecord {
   mergedInto: string | null;
   createdAt: string;
   updatedAt: string;
+  /** `web` when left out: a citizen submitted it through the widget. */
+  channel?: Channel;
+  /** The contribution an officer recorded it with. */
+  contributionId?: string | null;
 }
 
 /** The statuses citizens never see. */
@@ -135,7 +140,7 @@ export async function updateIdea(
   >,
   now: string,
 ): Promise<void> {
-  const columns: Partial<IdeaTable> = { updated_at: now };
+  const columns: Updateable<IdeaTable> = { updated_at: now };
   if (change.status !== undefined) columns.status = change.status;
   if (change.hiddenBy !== undefined) columns.hidden_by = change.hiddenBy;
   if (change.moderationNote !== undefined) columns.moderation_note = change.moderationNote;
@@ -235,6 +240,42 @@ export async function allIdeas(db: Db, boxId: string): Promise<IdeaRecord[]> {
     .orderBy('id')
     .execute();
   return rows.map(toIdea);
+}
+
+/** The ideas citizens see in each box, by the channel they came through. */
+export async function countListedByChannel(
+  db: Db,
+  boxIds: readonly string[],
+): Promise<Array<{ boxId: string; channel: Channel; count: number }>> {
+  if (boxIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('ideas')
+    .select(['box_id', 'channel', (eb) => eb.fn.countAll<number | string>().as('count')])
+    .where('box_id', 'in', boxIds)
+    .where('status', 'not in', UNLISTED)
+    .groupBy(['box_id', 'channel'])
+    .execute();
+  return rows.map((row) => ({ boxId: row.box_id, channel: row.channel as Channel, count: Number(row.count) }));
+}
+
+/** The ideas recorded with some contributions. */
+export async function ideasOfContributions(db: Db, contributionIds: readonly string[]): Promise<IdeaRecord[]> {
+  if (contributionIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('ideas')
+    .selectAll()
+    .where('contribution_id', 'in', contributionIds)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(toIdea);
+}
+
+/** The ideas merged into some others. */
+export async function mergedInto(db: Db, ideaIds: readonly string[]): Promise<string[]> {
+  if (ideaIds.length === 0) return [];
+  const rows = await db.selectFrom('ideas').select('id').where('merged_into', 'in', ideaIds).execute();
+  return rows.map((row) => row.id);
 }
 
 export async function titlesOf(db: Db, ids: string[]): Promise<Map<string, string>> {
@@ -361,10 +402,10 @@ export async function redeemProof(db: Db, signature: string, expiresAt: string, 
 const selectBox = prepared<{ id: string }, IdeaBoxTable>((db, arg) =>
   db.selectFrom('idea_boxes').selectAll().where('id', '=', arg('id')),
 );
-const selectIdea = prepared<{ id: string }, IdeaTable>((db, arg) =>
+const selectIdea = prepared<{ id: string }, Selectable<IdeaTable>>((db, arg) =>
   db.selectFrom('ideas').selectAll().where('id', '=', arg('id')),
 );
-const selectIdeaForUpdate = prepared<{ id: string }, IdeaTable>((db, arg) =>
+const selectIdeaForUpdate = prepared<{ id: string }, Selectable<IdeaTable>>((db, arg) =>
   db.selectFrom('ideas').selectAll().where('id', '=', arg('id')).forUpdate(),
 );
 const insertSupportRow = prepared<{ ideaId: string; voter: string; at: string }, { voter: string }>((db, arg) =>
@@ -422,7 +463,7 @@ function toBox(row: IdeaBoxTable): IdeaBoxRecord {
   };
 }
 
-function ideaColumns(idea: IdeaRecord): IdeaTable {
+function ideaColumns(idea: IdeaRecord): Insertable<IdeaTable> {
   return {
     id: idea.id,
     box_id: idea.boxId,
@@ -443,10 +484,12 @@ function ideaColumns(idea: IdeaRecord): IdeaTable {
     merged_into: idea.mergedInto,
     created_at: idea.createdAt,
     updated_at: idea.updatedAt,
+    channel: idea.channel ?? 'web',
+    contribution_id: idea.contributionId ?? null,
   };
 }
 
-function toIdea(row: IdeaTable): IdeaRecord {
+function toIdea(row: Selectable<IdeaTable>): IdeaRecord {
   return {
     id: row.id,
     boxId: row.box_id,
@@ -467,5 +510,7 @@ function toIdea(row: IdeaTable): IdeaRecord {
     mergedInto: row.merged_into,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    channel: row.channel as Channel,
+    contributionId: row.contribution_id,
   };
 }

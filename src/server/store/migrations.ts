@@ -1,4 +1,12 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator, SqliteAdapter, sql } from 'kysely';
+import {
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResultSet,
+  Migrator,
+  SqliteAdapter,
+  sql,
+} from 'kysely';
 
 /** Every schema change, in order. Never edit a migration once released: add one. */
 const migrations: Record<string, Migration> = {
@@ -245,18 +253,93 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0005_admin_tokens': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('admin_tokens')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        // Null for `admin`, whose token is PARVIS_ADMIN_TOKEN or the one generated at first start.
+        .addColumn('token_hash', 'text', (c) => c.unique())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('last_used_at', 'text')
+        .addColumn('revoked_at', 'text')
+        .execute();
+      await db.schema
+        .createIndex('audit_log_by_target')
+        .on('audit_log')
+        .columns(['target_kind', 'target_id', 'id'])
+        .execute();
+    },
+  },
+  '0006_contributions': {
+    async up(db: Kysely<any>) {
+      const counts = (column: string) => sql`(case when ${sql.ref(column)} is null then 0 else 1 end)`;
+      await db.schema
+        .createTable('contributions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        // The consultation it counts for, one of the three: deleting the consultation deletes it.
+        .addColumn('poll_id', 'text', (c) => c.references('polls.id').onDelete('cascade'))
+        .addColumn('budget_id', 'text', (c) => c.references('budgets.id').onDelete('cascade'))
+        .addColumn('box_id', 'text', (c) => c.references('idea_boxes.id').onDelete('cascade'))
+        .addColumn('channel', 'text', (c) => c.notNull())
+        .addColumn('location', 'text', (c) => c.notNull())
+        .addColumn('collected_on', 'text', (c) => c.notNull())
+        .addColumn('participants', 'integer', (c) => c.notNull())
+        .addColumn('details', 'text', (c) => c.notNull())
+        .addColumn('recorded_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addCheckConstraint(
+          'contributions_one_consultation',
+          sql`${counts('poll_id')} + ${counts('budget_id')} + ${counts('box_id')} = 1`,
+        )
+        .execute();
+      for (const column of ['poll_id', 'budget_id', 'box_id']) {
+        await db.schema.createIndex(`contributions_by_${column}`).on('contributions').column(column).execute();
+      }
+      await db.schema
+        .alterTable('ideas')
+        .addColumn('channel', 'text', (c) => c.notNull().defaultTo('web'))
+        .execute();
+      await db.schema
+        .alterTable('ideas')
+        .addColumn('contribution_id', 'text', (c) => c.references('contributions.id').onDelete('cascade'))
+        .execute();
+      await db.schema.createIndex('ideas_by_contribution').on('ideas').column('contribution_id').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
+/** Every migration's name, in the order they run: a backup names the last one applied to it. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(migrations).sort();
+
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  succeeded(await (await migrator(db)).migrateToLatest());
+}
+
+/** Migrates up to `name` and no further: a backup loads into the tables it was made from. */
+export async function migrateTo(db: Kysely<any>, name: string): Promise<void> {
+  succeeded(await (await migrator(db)).migrateTo(name));
+}
+
+/** The last migration applied to `db`; null for a database Parvis never migrated. */
+export async function schemaVersion(db: Kysely<any>): Promise<string | null> {
+  const known = await (await migrator(db)).getMigrations();
+  return known.filter((migration) => migration.executedAt).at(-1)?.name ?? null;
+}
+
+async function migrator(db: Kysely<any>): Promise<Migrator> {
   // PostgreSQL: Kysely looks for its bookkeeping tables in every schema unless told which one;
   // several Parvis databases may share a server in schemas of their own.
   const migrationTableSchema =
     db.getExecutor().adapter instanceof SqliteAdapter
       ? undefined
       : (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0].schema;
-  const { error, results } = await new Migrator({ db, provider, migrationTableSchema }).migrateToLatest();
+  return new Migrator({ db, provider, migrationTableSchema });
+}
+
+function succeeded({ error, results }: MigrationResultSet): void {
   const failed = results?.find((result) => result.status === 'Error');
   if (error || failed) {
     throw new Error(`Migration ${failed?.migrationName ?? ''} failed`, { cause: error });

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ResultsVisibility } from '../../contract/poll.js';
+import { listContributions } from './contributions.js';
 import { prepared } from './prepared.js';
 import type { Database, PollTable } from './schema.js';
 
@@ -241,14 +242,19 @@ const addVotes = prepared<{ pollId: string; optionId: string; delta: number }, n
     .where('id', '=', arg('optionId')),
 );
 
-/** The counters recomputed from the stored votes: what the counters must always equal. */
+/** The counters recomputed from the stored votes and contributions: what the counters must always equal. */
 export async function recount(db: Db, pollId: string): Promise<{ voters: number; votes: Record<string, number> }> {
   const rows = await db.selectFrom('poll_votes').select('choices').where('poll_id', '=', pollId).execute();
   const votes: Record<string, number> = {};
   for (const row of rows) {
     for (const id of JSON.parse(row.choices) as string[]) votes[id] = (votes[id] ?? 0) + 1;
   }
-  return { voters: rows.length, votes };
+  let voters = rows.length;
+  for (const contribution of await listContributions(db, 'poll', [pollId])) {
+    voters += contribution.participants;
+    for (const option of contribution.details) votes[option.id] = (votes[option.id] ?? 0) + option.votes;
+  }
+  return { voters, votes };
 }
 
 async function insertOptions(db: Db, pollId: string, options: Array<{ id: string; label: string }>): Promise<void> {

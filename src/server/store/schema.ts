@@ -17,7 +17,7 @@ export interface PollTable {
   allow_change: number;
   requires_verification: number;
   closed: number;
-  /** Kept in the transaction that writes a vote; equals the number of rows in poll_votes. */
+  /** Kept in the transaction that writes a vote; equals the rows in poll_votes plus the voters of its contributions. */
   voters: number;
   created_at: string;
   updated_at: string;
@@ -28,7 +28,7 @@ export interface PollOptionTable {
   id: string;
   position: number;
   label: string;
-  /** Kept in the transaction that writes a vote; equals the stored votes choosing this option. */
+  /** Kept in the transaction that writes a vote; equals the stored votes and contributions choosing this option. */
   votes: number;
 }
 
@@ -136,6 +136,10 @@ export interface IdeaTable {
   merged_into: string | null;
   created_at: string;
   updated_at: string;
+  /** `web`, or the channel of the contribution an officer recorded it with. */
+  channel: Generated<string>;
+  /** The contribution it came with, if any: deleting the contribution deletes it. */
+  contribution_id: string | null;
 }
 
 export interface IdeaSupportTable {
@@ -160,7 +164,7 @@ export interface UsedProofTable {
 
 export interface AuditLogTable {
   id: Generated<number>;
-  /** Who acted: `admin:<fingerprint of the token>`, `system` or `seed`. */
+  /** Who acted: the name of the admin token (`admin` for PARVIS_ADMIN_TOKEN), `system` or `seed`. */
   actor: string;
   action: string;
   target_kind: string;
@@ -168,6 +172,17 @@ export interface AuditLogTable {
   /** JSON object. */
   details: string;
   at: string;
+}
+
+/** Named admin tokens; only their SHA-256 is kept. */
+export interface AdminTokenTable {
+  name: string;
+  /** Hex SHA-256 of the token; null for `admin`, whose token is PARVIS_ADMIN_TOKEN or the generated one. */
+  token_hash: string | null;
+  created_at: string;
+  /** Written at most once a minute: a date for the city's IT, not a trace of each request. */
+  last_used_at: string | null;
+  revoked_at: string | null;
 }
 
 export interface BudgetTable {
@@ -191,7 +206,7 @@ export interface BudgetTable {
   requires_verification: number;
   closed: number;
   results_published_at: string | null;
-  /** Kept in the transaction that writes a ballot; equals the number of rows in budget_ballots. */
+  /** Kept in the transaction that writes a ballot; equals the rows in budget_ballots plus its contributions' ballots. */
   ballots: number;
   created_at: string;
   updated_at: string;
@@ -210,7 +225,7 @@ export interface BudgetProjectTable {
   location: string | null;
   image_url: string | null;
   image_alt: string | null;
-  /** Kept in the transaction that writes a ballot; equals the stored ballots choosing this project. */
+  /** Kept in the transaction that writes a ballot; equals the stored and contributed ballots choosing this project. */
   votes: number;
 }
 
@@ -224,7 +239,30 @@ export interface BudgetBallotTable {
   updated_at: string;
 }
 
+/**
+ * Participation collected outside the web (paper, meeting, phone, SMS) and
+ * recorded by an officer, for one poll, budget or idea box. Polls and budgets
+ * count it in their counters in the transaction that records it.
+ */
+export interface ContributionTable {
+  id: string;
+  poll_id: string | null;
+  budget_id: string | null;
+  box_id: string | null;
+  channel: string;
+  location: string;
+  /** YYYY-MM-DD */
+  collected_on: string;
+  /** Voters of a poll, ballots of a budget, ideas of a box. */
+  participants: number;
+  /** JSON: a poll's `[{ id, votes }]`, a budget's `[{ district, projectIds, count }]`, a box's idea ids. */
+  details: string;
+  recorded_by: string;
+  created_at: string;
+}
+
 export interface Database {
+  contributions: ContributionTable;
   budgets: BudgetTable;
   budget_projects: BudgetProjectTable;
   budget_ballots: BudgetBallotTable;
@@ -234,6 +272,7 @@ export interface Database {
   idea_reports: IdeaReportTable;
   used_proofs: UsedProofTable;
   audit_log: AuditLogTable;
+  admin_tokens: AdminTokenTable;
   polls: PollTable;
   poll_options: PollOptionTable;
   poll_votes: PollVoteTable;

@@ -1,0 +1,119 @@
+import type { VoteMode } from '../../contract/subject.js';
+
+export type WidgetKind = 'poll' | 'idea-box' | 'budget' | 'subject';
+export type WidgetLang = 'fr' | 'en';
+
+/** What the officer chose in the snippet builder. */
+export interface SnippetChoice {
+  kind: WidgetKind;
+  /** The consultation's id; for a vote button, the subject's key, empty for "the page itself". */
+  id: string;
+  mode: VoteMode;
+  countsHidden: boolean;
+  lang: WidgetLang;
+  /** Only the default theme exists yet; a theme's stylesheet will be one more line of the snippet. */
+  theme: 'default';
+  /** The page where people can take part without JavaScript; empty for none. */
+  fallbackUrl: string;
+}
+
+const WIDGETS: Record<WidgetKind, { tag: string; attribute: string; fallback: Record<WidgetLang, string> | null }> = {
+  poll: {
+    tag: 'parvis-poll',
+    attribute: 'poll',
+    fallback: { fr: 'Répondre au sondage', en: 'Answer the poll' },
+  },
+  'idea-box': {
+    tag: 'parvis-idea-box',
+    attribute: 'box',
+    fallback: { fr: 'Proposer une idée', en: 'Suggest an idea' },
+  },
+  budget: {
+    tag: 'parvis-budget',
+    attribute: 'budget',
+    fallback: { fr: 'Voter au budget participatif', en: 'Vote in the participatory budget' },
+  },
+  // A vote button shows nothing without JavaScript: there is nothing to fall back to.
+  subject: { tag: 'parvis-vote', attribute: 'subject', fallback: null },
+};
+
+/** Said when the snippet has no fallback address: the widget needs JavaScript. */
+const NO_SCRIPT: Record<WidgetLang, string> = {
+  fr: 'Cette consultation s’affiche quand JavaScript est activé.',
+  en: 'This consultation shows when JavaScript is enabled.',
+};
+
+/** The element the snippet places: its tag and attributes, in the order they are written. */
+export function widgetElement(choice: SnippetChoice): { tag: string; attributes: Array<[string, string]> } {
+  const widget = WIDGETS[choice.kind];
+  const attributes: Array<[string, string]> = [];
+  if (choice.id !== '') attributes.push([widget.attribute, choice.id]);
+  if (choice.kind === 'subject') {
+    if (choice.mode !== 'support') attributes.push(['mode', choice.mode]);
+    if (choice.countsHidden) attributes.push(['counts', 'hidden']);
+  }
+  attributes.push(['lang', choice.lang]);
+  return { tag: widget.tag, attributes };
+}
+
+/** The element's fallback content: a link to where people can take part otherwise, or a sentence. */
+export function fallbackOf(choice: SnippetChoice): { text: string; href: string | null } | null {
+  const text = WIDGETS[choice.kind].fallback?.[choice.lang];
+  if (!text) return null;
+  return choice.fallbackUrl ? { text, href: choice.fallbackUrl } : { text: NO_SCRIPT[choice.lang], href: null };
+}
+
+/** What a webmaster pastes: the script, once per page, and the element where the widget goes. */
+export function snippetHtml(choice: SnippetChoice, origin: string): string {
+  const { tag, attributes } = widgetElement(choice);
+  const opening = [tag, ...attributes.map(([name, value]) => `${name}="${escape(value)}"`)].join(' ');
+  const fallback = fallbackOf(choice);
+  const content = !fallback
+    ? ''
+    : fallback.href
+      ? `\n  <a href="${escape(fallback.href)}">${escape(fallback.text)}</a>\n`
+      : `\n  <p>${escape(fallback.text)}</p>\n`;
+  return `<script type="module" src="${origin}/parvis.js"></script>\n\n<${opening}>${content}</${tag}>\n`;
+}
+
+/** The sources the host page's Content-Security-Policy must add: the script, and the API it calls. */
+export function cspDirectives(origin: string): string {
+  return `script-src ${origin}; connect-src ${origin}`;
+}
+
+/** Whether a fallback address is one a browser would follow: an absolute http(s) URL. */
+export function isFallbackUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const { protocol } = new URL(value);
+  return protocol === 'https:' || protocol === 'http:';
+}
+
+function escape(value: string): string {
+  return value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
+/** The preview page's address for a choice; the preview builds the same element from it. */
+export function previewQuery(choice: SnippetChoice): URLSearchParams {
+  return new URLSearchParams({
+    kind: choice.kind,
+    id: choice.id,
+    mode: choice.mode,
+    counts: choice.countsHidden ? 'hidden' : 'shown',
+    lang: choice.lang,
+    fallback: choice.fallbackUrl,
+  });
+}
+
+export function choiceFromQuery(query: URLSearchParams): SnippetChoice {
+  const pick = <T extends string>(value: string | null, allowed: readonly T[], fallback: T): T =>
+    allowed.includes(value as T) ? (value as T) : fallback;
+  return {
+    kind: pick(query.get('kind'), ['poll', 'idea-box', 'budget', 'subject'] as const, 'poll'),
+    id: query.get('id') ?? '',
+    mode: pick(query.get('mode'), ['support', 'updown', 'helpful'] as const, 'support'),
+    countsHidden: query.get('counts') === 'hidden',
+    lang: pick(query.get('lang'), ['fr', 'en'] as const, 'fr'),
+    theme: 'default',
+    fallbackUrl: query.get('fallback') ?? '',
+  };
+}
