@@ -1,12 +1,14 @@
 // The admin console: signing in and out, the dashboard, the navigation by keyboard, and its pages' security.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { describe, test } from 'node:test';
+import { FullExport } from '../../src/contract/full-export.js';
 import type { AdminPoll } from '../../src/contract/poll.js';
 import { axeViolations, focused, headingFocused, openConsole, screen, signIn } from './admin-console.js';
 import { admin, ADMIN_TOKEN, demoSite, openPage, type RunningServer } from './harness.js';
 
-/** Node's fetch refuses the duplicate Content-Length of compressed static files: asked uncompressed. */
+/** The headers of a static file as the server sends them. */
 function head(server: RunningServer, path: string): Promise<{ status: number; headers: Record<string, string> }> {
   return new Promise((resolve, reject) => {
     request(`${server.url}${path}`, { method: 'HEAD' }, (response) => {
@@ -105,6 +107,14 @@ describe('the admin console', () => {
       .filter({ hasText: '214 votes' })
       .waitFor();
     assert.deepEqual(await axeViolations(page), [], 'the dashboard passes axe');
+
+    const [everything] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Tout exporter en JSON toutes les consultations' }).click(),
+    ]);
+    const exported = FullExport.parse(JSON.parse(await readFile((await everything.path())!, 'utf8')));
+    assert.equal(exported.polls.find((each) => each.poll.id === poll.id)?.voters, poll.results.voters);
+    assert.match(exported.metadata.licence.name, /Licence Ouverte/);
 
     await row.getByRole('link', { name: poll.question, exact: true }).click();
     await screen(page, poll.question);

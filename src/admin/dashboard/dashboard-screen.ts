@@ -1,5 +1,6 @@
 import { msg, str } from '@lit/localize';
 import { html } from 'lit';
+import { renderDownloads } from '../exports.js';
 import { Loader } from '../loader.js';
 import { errorMessage } from '../messages.js';
 import { href } from '../router.js';
@@ -45,6 +46,20 @@ export class AdminDashboard extends AdminScreen {
             `;
           })}`,
       })}
+      <h2>${msg('Données ouvertes')}</h2>
+      <p>
+        ${msg(
+          'Toutes les consultations, leurs résultats et leurs métadonnées (licence, dates, description des champs) en un seul fichier JSON, prêt pour un portail de données ouvertes.',
+        )}
+      </p>
+      ${renderDownloads([
+        {
+          path: '/v1/admin/export.json',
+          fileName: 'parvis-export.json',
+          label: msg('Tout exporter en JSON'),
+          what: msg('toutes les consultations'),
+        },
+      ])}
     `;
   }
 }

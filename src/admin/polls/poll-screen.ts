@@ -101,10 +101,19 @@ export class AdminPollScreen extends AdminScreen {
         <button type="button" class="button danger secondary" @click=${() => this.#delete(poll)}>
           ${msg('Supprimer')}
         </button>
-        <a href=${href(`/snippet?${new URLSearchParams({ kind: 'poll', id: poll.id })}`)}
-          >${msg('Intégrer ce sondage dans une page')}</a
-        >
       </div>
+      <ul>
+        <li>
+          <a href=${href(`/polls/${encoded}/contributions`)}
+            >${msg('Enregistrer des bulletins recueillis hors du web (papier, réunion, téléphone, SMS)')}</a
+          >
+        </li>
+        <li>
+          <a href=${href(`/snippet?${new URLSearchParams({ kind: 'poll', id: poll.id })}`)}
+            >${msg('Intégrer ce sondage dans une page')}</a
+          >
+        </li>
+      </ul>
       ${poll.closed
         ? html`<p class="muted">${msg('Ce sondage a été clos depuis la console : il ne peut plus être rouvert.')}</p>`
         : nothing}
