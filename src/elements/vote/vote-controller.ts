@@ -41,6 +41,7 @@ export class VoteController implements ReactiveController, SubjectListener {
   #state: SubjectState | undefined;
   #api = '';
   #loads = 0;
+  #read = false;
 
   /** Why this button cannot show its subject: a key the contract refuses, or another mode already recorded. */
   setupError: ParvisError | null = null;
@@ -66,8 +67,13 @@ export class VoteController implements ReactiveController, SubjectListener {
     return this.#state;
   }
 
+  /**
+   * The subject's counts once this button's own read is done (with its
+   * language's strings in), even when another button of the subject already
+   * holds them: the button shows no state it has not rendered yet.
+   */
   get votes(): SubjectVotes | null {
-    return this.#state?.votes ?? null;
+    return this.#read ? (this.#state?.votes ?? null) : null;
   }
 
   get loadError(): ParvisError | null {
@@ -99,6 +105,7 @@ export class VoteController implements ReactiveController, SubjectListener {
     this.#use(state);
     const [error] = await Promise.all([state.load(this.#client, { timeout: this.#host.timeout }), localeReady()]);
     if (load !== this.#loads) return;
+    this.#read = true;
     const recorded = state.votes?.mode;
     if (error) this.#report(error, 'getSubjectVotes');
     else if (recorded && recorded !== this.#host.voteMode) {
