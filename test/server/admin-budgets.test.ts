@@ -14,6 +14,8 @@ import {
   newVoter,
   openTestApp,
   type TestApp,
+  assertAdminTokenRequired,
+  type AdminRoute,
 } from './helpers.js';
 
 const projects = [
@@ -39,7 +41,7 @@ describe(`admin budget operations on ${ENGINE}`, () => {
 
   test('refuse a missing or wrong admin token, on every route, writing nothing', async () => {
     await createBudget(t.app, { id: 'protege' });
-    const routes: Array<[string, string, unknown?]> = [
+    const routes: AdminRoute[] = [
       ['GET', '/v1/admin/budgets'],
       ['POST', '/v1/admin/budgets', { id: 'intrus', title: 'Intrus', total: 1000, projects }],
       ['GET', '/v1/admin/budgets/protege'],
@@ -52,20 +54,7 @@ describe(`admin budget operations on ${ENGINE}`, () => {
       ['GET', '/v1/admin/budgets/protege/ballots.csv'],
     ];
     const before = await budgetSnapshot(t.store);
-    for (const [method, path, body] of routes) {
-      for (const authorization of [undefined, 'Bearer wrong-token', `Basic ${ADMIN_TOKEN}`, `Bearer ${ADMIN_TOKEN}x`]) {
-        const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-        if (authorization) headers.Authorization = authorization;
-        const response = await t.app.request(path, {
-          method,
-          headers,
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
-        assert.equal(response.status, 401, `${method} ${path} with ${authorization}`);
-        assert.equal(await errorCode(response), 'unauthorized');
-        assert.equal(response.headers.get('WWW-Authenticate'), 'Bearer');
-      }
-    }
+    await assertAdminTokenRequired(t.app, routes);
     assert.deepEqual(await budgetSnapshot(t.store), before);
   });
 

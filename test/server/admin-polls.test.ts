@@ -10,6 +10,8 @@ import {
   snapshot,
   type TestApp,
   vote,
+  assertAdminTokenRequired,
+  type AdminRoute,
 } from './helpers.js';
 
 /** The totals, then the votes and the voters of each channel (see open-data.test.ts). */
@@ -31,7 +33,7 @@ describe('admin poll operations', () => {
 
   test('refuse a missing or wrong admin token, on every route, writing nothing', async () => {
     await createPoll(t.app, { id: 'protegee' });
-    const routes: Array<[string, string, unknown?]> = [
+    const routes: AdminRoute[] = [
       ['GET', '/v1/admin/polls'],
       ['POST', '/v1/admin/polls', { id: 'intruse', question: 'Q ?', options }],
       ['GET', '/v1/admin/polls/protegee'],
@@ -40,20 +42,7 @@ describe('admin poll operations', () => {
       ['DELETE', '/v1/admin/polls/protegee'],
     ];
     const before = await snapshot(t.store);
-    for (const [method, path, body] of routes) {
-      for (const authorization of [undefined, 'Bearer wrong-token', `Basic ${ADMIN_TOKEN}`, `Bearer ${ADMIN_TOKEN}x`]) {
-        const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-        if (authorization) headers.Authorization = authorization;
-        const response = await t.app.request(path, {
-          method,
-          headers,
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
-        assert.equal(response.status, 401, `${method} ${path} with ${authorization}`);
-        assert.equal(await errorCode(response), 'unauthorized');
-        assert.equal(response.headers.get('WWW-Authenticate'), 'Bearer');
-      }
-    }
+    await assertAdminTokenRequired(t.app, routes);
     assert.deepEqual(await snapshot(t.store), before);
   });
 

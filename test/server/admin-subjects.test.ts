@@ -19,6 +19,8 @@ import {
   subjectSnapshot,
   type TestApp,
   voteOnSubject,
+  assertAdminTokenRequired,
+  type AdminRoute,
 } from './helpers.js';
 
 const A = 'https://www.a.fr';
@@ -65,7 +67,7 @@ describe(`admin subject operations on ${ENGINE}`, () => {
   test('refuse a missing or wrong admin token, on every route, writing nothing', async () => {
     const id = await idOf(t, 'page/aide');
     const [comment] = (await detail(t, id)).comments;
-    const routes: Array<[string, string, unknown?]> = [
+    const routes: AdminRoute[] = [
       ['GET', '/v1/admin/subjects'],
       ['GET', '/v1/admin/subjects/comments.json'],
       ['GET', '/v1/admin/subjects/comments.csv'],
@@ -78,20 +80,7 @@ describe(`admin subject operations on ${ENGINE}`, () => {
       ['POST', `/v1/admin/subjects/${id}/reopen`],
     ];
     const before = await subjectSnapshot(t.store);
-    for (const [method, path, body] of routes) {
-      for (const authorization of [undefined, 'Bearer wrong-token', `Basic ${ADMIN_TOKEN}`, `Bearer ${ADMIN_TOKEN}x`]) {
-        const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-        if (authorization) headers.Authorization = authorization;
-        const response = await t.app.request(path, {
-          method,
-          headers,
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
-        assert.equal(response.status, 401, `${method} ${path} with ${authorization}`);
-        assert.equal(await errorCode(response), 'unauthorized');
-        assert.equal(response.headers.get('WWW-Authenticate'), 'Bearer');
-      }
-    }
+    await assertAdminTokenRequired(t.app, routes);
     assert.deepEqual(await subjectSnapshot(t.store), before);
   });
 

@@ -4,7 +4,6 @@ import { AdminBudget, BudgetContribution, BudgetContributionList } from '../../s
 import { AdminIdea, AdminIdeaBox, IdeaContribution, IdeaContributionList, IdeaPage } from '../../src/contract/idea.js';
 import { AdminPoll, Poll, PollContribution, PollContributionList } from '../../src/contract/poll.js';
 import {
-  ADMIN_TOKEN,
   adminRequest,
   ballotCountersAndRecount,
   budgetSnapshot,
@@ -26,6 +25,8 @@ import {
   supportIdea,
   type TestApp,
   vote,
+  assertAdminTokenRequired,
+  type AdminRoute,
 } from './helpers.js';
 
 const adminPoll = async (t: TestApp, id: string) =>
@@ -635,7 +636,7 @@ describe(`contribution routes on ${ENGINE}`, () => {
         await recordContribution(t.app, '/v1/admin/polls/protegee', { options: [{ id: 'jeux', votes: 1 }] })
       ).json(),
     );
-    const routes: Array<[string, string, unknown?]> = [
+    const routes: AdminRoute[] = [
       ['GET', '/v1/admin/polls/protegee/contributions'],
       [
         'POST',
@@ -660,16 +661,7 @@ describe(`contribution routes on ${ENGINE}`, () => {
       ['GET', '/v1/admin/export.json'],
     ];
     const before = await contributionSnapshot(t.store);
-    for (const [method, path, body] of routes) {
-      for (const authorization of [undefined, 'Bearer wrong-token', `Basic ${ADMIN_TOKEN}`, `Bearer ${ADMIN_TOKEN}x`]) {
-        const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-        if (authorization) headers.Authorization = authorization;
-        const init = { method, headers, body: body === undefined ? undefined : JSON.stringify(body) };
-        const response = await t.app.request(path, init);
-        assert.equal(response.status, 401, `${method} ${path} with ${authorization}`);
-        assert.equal(await errorCode(response), 'unauthorized');
-      }
-    }
+    await assertAdminTokenRequired(t.app, routes);
     assert.deepEqual(await contributionSnapshot(t.store), before);
   });
 

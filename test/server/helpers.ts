@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
@@ -315,6 +316,27 @@ export async function countersAndRecount(store: Store, pollId: string) {
 export async function errorCode(response: Response): Promise<string> {
   const body = (await response.json()) as { error?: { code?: string } };
   return body.error?.code ?? `(no envelope, status ${response.status})`;
+}
+
+/** A route of the admin API, with the body a write sends. */
+export type AdminRoute = [method: string, path: string, body?: unknown];
+
+/** Every route answers 401 `unauthorized` (asking for a Bearer token) without the admin token, or with a wrong one. */
+export async function assertAdminTokenRequired(app: App, routes: AdminRoute[]): Promise<void> {
+  for (const [method, path, body] of routes) {
+    for (const authorization of [undefined, 'Bearer wrong-token', `Basic ${ADMIN_TOKEN}`, `Bearer ${ADMIN_TOKEN}x`]) {
+      const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+      if (authorization) headers.Authorization = authorization;
+      const response = await app.request(path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      assert.equal(response.status, 401, `${method} ${path} with ${authorization}`);
+      assert.equal(await errorCode(response), 'unauthorized');
+      assert.equal(response.headers.get('WWW-Authenticate'), 'Bearer');
+    }
+  }
 }
 
 export async function createIdeaBox(app: App, box: Record<string, unknown>): Promise<void> {

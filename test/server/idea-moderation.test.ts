@@ -28,6 +28,8 @@ import {
   submitIdea,
   supportIdea,
   type TestApp,
+  assertAdminTokenRequired,
+  type AdminRoute,
 } from './helpers.js';
 
 const categories = [
@@ -68,7 +70,7 @@ describe(`admin idea operations on ${ENGINE}`, () => {
   test('refuse a missing or wrong admin token, on every route, writing nothing', async () => {
     await createIdeaBox(t.app, { id: 'protegee', moderation: 'post' });
     const idea = await submitted(t, 'protegee', 'Protégée');
-    const routes: Array<[string, string, unknown?]> = [
+    const routes: AdminRoute[] = [
       ['GET', '/v1/admin/idea-boxes'],
       ['POST', '/v1/admin/idea-boxes', { id: 'intruse', title: 'Intruse' }],
       ['GET', '/v1/admin/idea-boxes/protegee'],
@@ -88,20 +90,7 @@ describe(`admin idea operations on ${ENGINE}`, () => {
       ['GET', '/v1/admin/audit'],
     ];
     const before = await ideaSnapshot(t.store);
-    for (const [method, path, body] of routes) {
-      for (const authorization of [undefined, 'Bearer wrong-token', `Basic ${ADMIN_TOKEN}`, `Bearer ${ADMIN_TOKEN}x`]) {
-        const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-        if (authorization) headers.Authorization = authorization;
-        const response = await t.app.request(path, {
-          method,
-          headers,
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
-        assert.equal(response.status, 401, `${method} ${path} with ${authorization}`);
-        assert.equal(await errorCode(response), 'unauthorized');
-        assert.equal(response.headers.get('WWW-Authenticate'), 'Bearer');
-      }
-    }
+    await assertAdminTokenRequired(t.app, routes);
     assert.deepEqual(await ideaSnapshot(t.store), before);
   });
 
