@@ -78,6 +78,7 @@ export const ROUTES: readonly Route[] = [
     load: () => import('./subjects/subject-list-screen.js'),
     nav: () => msg('Boutons de vote'),
   },
+  { path: '/subjects/new', tag: 'parvis-admin-subject-form', load: () => import('./subjects/subject-form-screen.js') },
   { path: '/subjects/:subjectId', tag: 'parvis-admin-subject', load: () => import('./subjects/subject-screen.js') },
   {
     path: '/contributions',

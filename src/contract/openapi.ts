@@ -32,6 +32,7 @@ import {
   AdminSubject,
   AdminSubjectDetail,
   AdminSubjectList,
+  CreateSubject,
   MAX_SUBJECTS_PER_READ,
   SetSubjectVote,
   SubjectComment,
@@ -40,6 +41,7 @@ import {
   SubjectKey,
   SubjectVotes,
   SubjectVotesList,
+  UpdateSubject,
   UpdateSubjectComment,
 } from './subject.js';
 import {
@@ -313,6 +315,8 @@ export function buildOpenApi(): Json {
         SubjectVotes: schema(SubjectVotes),
         SubjectVotesList: schema(SubjectVotesList),
         SetSubjectVote: schema(SetSubjectVote, 'input'),
+        CreateSubject: schema(CreateSubject, 'input'),
+        UpdateSubject: schema(UpdateSubject, 'input'),
         AdminSubject: schema(AdminSubject),
         AdminSubjectList: schema(AdminSubjectList),
         AdminSubjectDetail: schema(AdminSubjectDetail),
@@ -459,6 +463,16 @@ function subjectPaths(): Json {
         parameters: [site],
         security: adminSecurity,
       }),
+      post: {
+        operationId: 'createSubject',
+        summary: 'Create a subject before its first vote, with its site, key and mode',
+        security: adminSecurity,
+        requestBody: { required: true, content: { 'application/json': { schema: ref('CreateSubject') } } },
+        responses: {
+          201: { description: 'Created.', content: json('AdminSubject') },
+          ...errors(...ADMIN_ERRORS, ...BODY_ERRORS, 'subject_exists'),
+        },
+      },
     },
     '/v1/admin/subjects/comments.json': {
       get: read(
@@ -483,6 +497,22 @@ function subjectPaths(): Json {
       get: read('getAdminSubject', 'A subject with its comments', json('AdminSubjectDetail'), subjectErrors, {
         security: adminSecurity,
       }),
+      patch: {
+        operationId: 'updateSubject',
+        summary: 'Change the mode of a subject that has no vote yet',
+        security: adminSecurity,
+        requestBody: { required: true, content: { 'application/json': { schema: ref('UpdateSubject') } } },
+        responses: {
+          200: { description: 'OK', content: json('AdminSubject') },
+          ...errors(...BODY_ERRORS, ...subjectErrors, 'subject_has_votes'),
+        },
+      },
+      delete: {
+        operationId: 'deleteSubject',
+        summary: 'Delete a subject with its votes and comments',
+        security: adminSecurity,
+        responses: { 204: { description: 'Deleted.' }, ...errors(...subjectErrors) },
+      },
     },
     '/v1/admin/subjects/{subjectId}/comments.json': {
       parameters: [subjectId],

@@ -96,6 +96,27 @@ export const AdminSubject = z.object({
 });
 export type AdminSubject = z.infer<typeof AdminSubject>;
 
+/**
+ * The site a subject belongs to: `self` for this server's own pages, else the
+ * origin of the site that shows the button (`https://www.ville.fr`), written
+ * as browsers send it in `Origin`: scheme, host and port, lower case, no path.
+ */
+export const SubjectSite = z.union([
+  z.literal(OWN_SITE),
+  z.string().check(z.maxLength(300), z.regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/)),
+]);
+
+/**
+ * createSubject body: a subject made before its first vote, so that an officer
+ * can choose its mode and find it in the console before the page goes live.
+ */
+export const CreateSubject = z.object({ site: SubjectSite, key: SubjectKey, mode: VoteMode });
+export type CreateSubject = z.infer<typeof CreateSubject>;
+
+/** updateSubject body: the mode changes only while the subject has no vote. */
+export const UpdateSubject = z.object({ mode: VoteMode });
+export type UpdateSubject = z.infer<typeof UpdateSubject>;
+
 export const AdminSubjectList = z.object({ subjects: z.array(AdminSubject) });
 export type AdminSubjectList = z.infer<typeof AdminSubjectList>;
 

@@ -1,4 +1,5 @@
-// The vote buttons' subjects in the admin console: counts by site, the "helpful" ratio, comments, reset and closing.
+// The vote buttons' subjects in the admin console: counts by site, the "helpful" ratio, comments, reset and closing,
+// creating a subject before its first vote, changing its mode and deleting it.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
@@ -106,6 +107,60 @@ describe('vote buttons in the admin console', () => {
     const reset = await subject(server);
     assert.deepEqual([reset.up, reset.down, reset.comments], [0, 0, 0]);
     await page.getByText('Aucun commentaire.').waitFor();
+    await context.close();
+  });
+
+  test('a subject is created before its first vote, its mode changed, then deleted', async () => {
+    const { server } = site;
+    const { page, context, violations, errors } = await openConsole(site.browser, server, '/admin/subjects');
+    await screen(page, 'Boutons de vote');
+    await page.getByRole('link', { name: 'Créer un bouton de vote' }).click();
+    await screen(page, 'Créer un bouton de vote');
+
+    await page.getByRole('button', { name: 'Créer le bouton de vote' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'Il y a un problème' });
+    await summary.waitFor();
+    assert.equal(await summary.evaluate((element) => element === element.getRootNode().activeElement), true);
+    assert.deepEqual(await summary.getByRole('link').allInnerTexts(), [
+      'Saisissez l’adresse du site qui affiche le bouton, par exemple https://www.ville-exemple.fr.',
+      'Saisissez le sujet : lettres, chiffres et . _ ~ : / @ % + - seulement, sans espace, 200 caractères au plus.',
+    ]);
+    assert.deepEqual(await axeViolations(page), [], 'the form with its errors passes axe');
+    await summary.getByRole('link').first().click();
+    assert.equal(await page.getByLabel('Adresse du site').evaluate((input) => input.matches(':focus')), true);
+    const before = (await (await admin(server, '/subjects')).json()) as AdminSubjectList;
+
+    await page.keyboard.type('https://www.ville-exemple.fr/actualites/kiosque');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('projet-kiosque');
+    await page.getByRole('radio', { name: 'Pour ou contre' }).check();
+    await page.getByRole('button', { name: 'Créer le bouton de vote' }).press('Enter');
+    await notice(page).filter({ hasText: 'Le bouton de vote « projet-kiosque » est créé.' }).waitFor();
+    await screen(page, 'projet-kiosque');
+    const after = (await (await admin(server, '/subjects')).json()) as AdminSubjectList;
+    assert.equal(after.subjects.length, before.subjects.length + 1);
+    const created = after.subjects.find((entry) => entry.key === 'projet-kiosque')!;
+    assert.deepEqual(
+      [created.site, created.mode, created.up, created.down],
+      ['https://www.ville-exemple.fr', 'updown', 0, 0],
+      'only the site’s origin is kept',
+    );
+    assert.deepEqual(await axeViolations(page), [], 'the new subject’s screen passes axe');
+
+    await page.getByLabel('Mode de vote').selectOption({ label: 'Soutien' });
+    await page.getByRole('button', { name: 'Changer le mode' }).click();
+    await notice(page).filter({ hasText: '« projet-kiosque » se vote désormais en mode « Soutien ».' }).waitFor();
+    const changed = (await (await admin(server, `/subjects/${created.id}`)).json()) as AdminSubjectDetail;
+    assert.equal(changed.subject.mode, 'support');
+
+    await page.getByRole('button', { name: 'Supprimer', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Supprimer « projet-kiosque » ?' });
+    await dialog.getByRole('button', { name: 'Supprimer le sujet' }).click();
+    await notice(page).filter({ hasText: '« projet-kiosque » est supprimé.' }).waitFor();
+    await screen(page, 'Boutons de vote');
+    assert.equal((await admin(server, `/subjects/${created.id}`)).status, 404);
+    assert.deepEqual(violations, []);
+    assert.deepEqual(errors, []);
     await context.close();
   });
 });

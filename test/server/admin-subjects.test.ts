@@ -78,6 +78,9 @@ describe(`admin subject operations on ${ENGINE}`, () => {
       ['POST', `/v1/admin/subjects/${id}/reset`],
       ['POST', `/v1/admin/subjects/${id}/close`],
       ['POST', `/v1/admin/subjects/${id}/reopen`],
+      ['POST', '/v1/admin/subjects', { site: 'self', key: 'sans-jeton', mode: 'support' }],
+      ['PATCH', `/v1/admin/subjects/${id}`, { mode: 'support' }],
+      ['DELETE', `/v1/admin/subjects/${id}`],
     ];
     const before = await subjectSnapshot(t.store);
     await assertAdminTokenRequired(t.app, routes);
@@ -219,6 +222,108 @@ describe(`admin subject operations on ${ENGINE}`, () => {
     assert.equal(await errorCode(unknown), 'subject_not_found');
     const wrongMethod = await adminRequest(t.app, 'DELETE', `/v1/admin/subjects/${id}/close`);
     assert.deepEqual([wrongMethod.status, wrongMethod.headers.get('Allow')], [405, 'POST']);
+  });
+});
+
+describe(`creating, changing and deleting subjects on ${ENGINE}`, () => {
+  let t: TestApp;
+  before(async () => {
+    t = await openTestApp({ allowedOrigins: [A] });
+  });
+  after(() => t.dispose());
+
+  async function create(body: Record<string, unknown>): Promise<AdminSubject> {
+    const response = await adminRequest(t.app, 'POST', '/v1/admin/subjects', body);
+    assert.equal(response.status, 201, await response.clone().text());
+    const subject = AdminSubject.parse(await response.json());
+    assert.equal(response.headers.get('Location'), `/v1/admin/subjects/${subject.id}`);
+    return subject;
+  }
+
+  test('a subject created before its first vote keeps its mode: the first vote finds it', async () => {
+    const subject = await create({ site: A, key: 'projet-velo', mode: 'updown' });
+    assert.deepEqual(
+      [subject.site, subject.key, subject.mode, subject.up, subject.down, subject.closed],
+      [A, 'projet-velo', 'updown', 0, 0, false],
+    );
+    const read = await t.app.request('/v1/subjects/projet-velo/votes', from(A));
+    assert.equal(SubjectVotes.parse(await read.json()).mode, 'updown', 'its buttons see the mode before any vote');
+    const vote = await voted(voteOnSubject(t.app, 'projet-velo', { value: -1 }, from(A)));
+    assert.deepEqual([vote.mode, vote.down], ['updown', 1]);
+    assert.equal(await idOf(t, 'projet-velo', A), subject.id, 'the vote went to the created subject');
+    const otherSite = await voted(voteOnSubject(t.app, 'projet-velo', { value: 1 }, from(`http://localhost`)));
+    assert.equal(otherSite.mode, 'support', 'another site keeps its own subject of the same key');
+  });
+
+  test('a site and key taken, or a malformed body, is refused and creates nothing', async () => {
+    await create({ site: 'self', key: 'page/contact', mode: 'helpful' });
+    const before = await subjectSnapshot(t.store);
+    const taken = await adminRequest(t.app, 'POST', '/v1/admin/subjects', {
+      site: 'self',
+      key: 'page/contact',
+      mode: 'support',
+    });
+    assert.equal(taken.status, 409);
+    assert.equal(await errorCode(taken), 'subject_exists');
+    const refusals: [Record<string, unknown>, string][] = [
+      [{ site: 'https://www.a.fr/actualites', key: 'a', mode: 'support' }, 'site'],
+      [{ site: 'www.a.fr', key: 'a', mode: 'support' }, 'site'],
+      [{ site: 'HTTPS://WWW.A.FR', key: 'a', mode: 'support' }, 'site'],
+      [{ site: 'self', key: 'avec espace', mode: 'support' }, 'key'],
+      [{ site: 'self', key: '', mode: 'support' }, 'key'],
+      [{ site: 'self', key: 'a', mode: 'like' }, 'mode'],
+      [{ site: 'self', key: 'a' }, 'mode'],
+    ];
+    for (const [body, field] of refusals) {
+      const refused = await adminRequest(t.app, 'POST', '/v1/admin/subjects', body);
+      assert.equal(refused.status, 400, JSON.stringify(body));
+      const { error } = (await refused.json()) as { error: { code: string; fields: Record<string, string> } };
+      assert.equal(error.code, 'invalid_request');
+      assert.deepEqual(Object.keys(error.fields), [field], JSON.stringify(body));
+    }
+    assert.deepEqual(await subjectSnapshot(t.store), before);
+  });
+
+  test('the mode changes while the subject has no vote, and is refused once it has one', async () => {
+    const subject = await create({ site: 'self', key: 'page/tarifs', mode: 'support' });
+    const path = `/v1/admin/subjects/${subject.id}`;
+    const changed = await adminRequest(t.app, 'PATCH', path, { mode: 'helpful' });
+    assert.equal(changed.status, 200);
+    assert.equal(AdminSubject.parse(await changed.json()).mode, 'helpful');
+    await voted(voteOnSubject(t.app, 'page/tarifs', { value: 1 }));
+    const before = await subjectSnapshot(t.store);
+    const refused = await adminRequest(t.app, 'PATCH', path, { mode: 'updown' });
+    assert.equal(refused.status, 409);
+    assert.equal(await errorCode(refused), 'subject_has_votes');
+    const same = await adminRequest(t.app, 'PATCH', path, { mode: 'helpful' });
+    assert.equal(same.status, 200, 'the mode it already has is no change');
+    assert.deepEqual(await subjectSnapshot(t.store), before);
+    await adminRequest(t.app, 'POST', `${path}/reset`);
+    const afterReset = await adminRequest(t.app, 'PATCH', path, { mode: 'updown' });
+    assert.equal(AdminSubject.parse(await afterReset.json()).mode, 'updown', 'a reset subject can change mode');
+    const unknown = await adminRequest(t.app, 'PATCH', '/v1/admin/subjects/absent', { mode: 'support' });
+    assert.equal(await errorCode(unknown), 'subject_not_found');
+    const badMode = await adminRequest(t.app, 'PATCH', path, { mode: 'like' });
+    assert.equal(await errorCode(badMode), 'invalid_request');
+  });
+
+  test('delete removes the subject with its votes and comments; a later vote starts a new one', async () => {
+    await voted(voteOnSubject(t.app, 'page/supprimer', { value: -1, mode: 'helpful', comment: 'Pas clair' }));
+    await voted(voteOnSubject(t.app, 'page/supprimer', { value: 1 }));
+    const id = await idOf(t, 'page/supprimer');
+    const deleted = await adminRequest(t.app, 'DELETE', `/v1/admin/subjects/${id}`);
+    assert.equal(deleted.status, 204);
+    const snapshot = await subjectSnapshot(t.store);
+    assert.ok(!snapshot.subjects.some((subject) => subject.id === id));
+    assert.ok(!snapshot.votes.some((vote) => vote.subject_id === id), 'its votes are gone');
+    assert.ok(!snapshot.comments.some((comment) => comment.subject_id === id), 'its comments are gone');
+    const gone = await adminRequest(t.app, 'GET', `/v1/admin/subjects/${id}`);
+    assert.equal(await errorCode(gone), 'subject_not_found');
+    const again = await adminRequest(t.app, 'DELETE', `/v1/admin/subjects/${id}`);
+    assert.equal(await errorCode(again), 'subject_not_found');
+    const fresh = await voted(voteOnSubject(t.app, 'page/supprimer', { value: 1 }));
+    assert.deepEqual([fresh.mode, fresh.up, fresh.down], ['support', 1, 0]);
+    assert.notEqual(await idOf(t, 'page/supprimer'), id);
   });
 });
 

@@ -143,7 +143,31 @@ describe(`the audit log on ${ENGINE}`, () => {
         status: 200,
         entry: { action: 'subject.reset', ...target, details: { ...named, up: 1, down: 1 } },
       },
+      {
+        request: ['PATCH', at, { mode: 'updown' }],
+        status: 200,
+        entry: {
+          action: 'subject.update',
+          ...target,
+          details: { ...named, mode: 'helpful', changes: { mode: 'updown' } },
+        },
+      },
+      {
+        request: ['DELETE', at],
+        status: 204,
+        entry: { action: 'subject.delete', ...target, details: { ...named, mode: 'updown' } },
+      },
     ]);
+    const before = await count();
+    const created = await as('POST', '/v1/admin/subjects', { site: 'self', key: 'page/nouvelle', mode: 'support' });
+    assert.equal(created.status, 201);
+    const { id: newId } = (await created.json()) as { id: string };
+    const [entry] = (await newest()).entries;
+    assert.equal(await count(), before + 1);
+    assert.deepEqual(
+      [entry.action, entry.targetKind, entry.targetId, entry.details],
+      ['subject.create', 'subject', newId, { site: 'self', key: 'page/nouvelle', mode: 'support' }],
+    );
   });
 
   test('each idea box and idea write leaves one entry', async () => {

@@ -2,6 +2,8 @@ import { msg } from '@lit/localize';
 import type { AdminSubject, VoteMode } from '../../contract/subject.js';
 import { formatShare } from '../format.js';
 
+export const MODES: readonly VoteMode[] = ['support', 'updown', 'helpful'];
+
 export function modeLabel(mode: VoteMode): string {
   switch (mode) {
     case 'support':

@@ -32,9 +32,10 @@ export class AdminSubjectListScreen extends AdminScreen {
       <h1 tabindex="-1">${msg('Boutons de vote')}</h1>
       <p class="lede">
         ${msg(
-          'Chaque sujet est créé par son premier vote, sur le site qui l’affiche. Les commentaires accompagnent les réponses « Cette page vous a-t-elle été utile ? ».',
+          'Chaque sujet est créé par son premier vote, sur le site qui l’affiche, ou d’avance ici pour choisir son mode. Les commentaires accompagnent les réponses « Cette page vous a-t-elle été utile ? ».',
         )}
       </p>
+      <p class="actions"><a class="button" href=${href('/subjects/new')}>${msg('Créer un bouton de vote')}</a></p>
       ${this.#subjects.render({
         pending: () => html`<p>${msg('Chargement des sujets…')}</p>`,
         error: (error) =>
@@ -48,8 +49,7 @@ export class AdminSubjectListScreen extends AdminScreen {
   }
 
   #renderSites(subjects: AdminSubject[]) {
-    if (subjects.length === 0)
-      return html`<p class="muted">${msg('Aucun bouton de vote n’a encore reçu de vote.')}</p>`;
+    if (subjects.length === 0) return html`<p class="muted">${msg('Aucun bouton de vote pour l’instant.')}</p>`;
     const sites = [...new Set(subjects.map((subject) => subject.site))].sort();
     return html`
       <h2>${msg('Tous les commentaires')}</h2>

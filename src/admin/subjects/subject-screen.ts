@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
-import { AdminSubject, AdminSubjectDetail, SubjectComment } from '../../contract/subject.js';
+import { AdminSubject, AdminSubjectDetail, SubjectComment, type VoteMode } from '../../contract/subject.js';
 import { ParvisError } from '../../client/errors.js';
 import { read, request } from '../api.js';
 import type { AdminConfirm } from '../confirm-dialog.js';
@@ -9,9 +9,9 @@ import { renderDownloads } from '../exports.js';
 import { formatDate, formatNumber, statusLabel } from '../format.js';
 import { Loader } from '../loader.js';
 import { errorMessage } from '../messages.js';
-import { announce, href } from '../router.js';
+import { announce, href, navigate } from '../router.js';
 import { AdminScreen } from '../screen.js';
-import { downLabel, helpfulRatio, modeLabel, upLabel } from './subject-format.js';
+import { downLabel, helpfulRatio, modeLabel, MODES, upLabel } from './subject-format.js';
 import '../confirm-dialog.js';
 
 /** One vote subject: its counts, closing or resetting it, and its comments, each hidden or shown. */
@@ -97,8 +97,12 @@ export class AdminSubjectScreen extends AdminScreen {
         <button type="button" class="button danger secondary" @click=${() => this.#reset(subject)}>
           ${msg('Remettre à zéro')}
         </button>
+        <button type="button" class="button danger secondary" @click=${() => this.#delete(subject)}>
+          ${msg('Supprimer')}
+        </button>
         <a href=${snippetLink({ kind: 'subject', id: subject.id, title: subject.key })}>${msg('Intégrer ce bouton')}</a>
       </div>
+      ${subject.up + subject.down === 0 ? this.#renderModeChange(subject) : nothing}
 
       <h2>${msg(str`Commentaires (${formatNumber(comments.length)})`)}</h2>
       ${comments.length === 0
@@ -120,6 +124,35 @@ export class AdminSubjectScreen extends AdminScreen {
       >
         <p>${msg('Tous ses votes et tous ses commentaires seront effacés définitivement.')}</p>
       </parvis-admin-confirm>
+      <parvis-admin-confirm
+        id="confirm-delete"
+        heading=${msg(str`Supprimer « ${subject.key} » ?`)}
+        confirm-label=${msg('Supprimer le sujet')}
+      >
+        <p>
+          ${msg(
+            'Le sujet, ses votes et ses commentaires seront effacés définitivement. Un nouveau vote sur ce bouton créera un nouveau sujet.',
+          )}
+        </p>
+      </parvis-admin-confirm>
+    `;
+  }
+
+  /** The mode changes only before the first vote: a vote's meaning would change with it. */
+  #renderModeChange(subject: AdminSubject) {
+    return html`
+      <form @submit=${(event: SubmitEvent) => this.#changeMode(event, subject)}>
+        <div class="field">
+          <label for="mode">${msg('Mode de vote')}</label>
+          <span class="hint" id="mode-hint">${msg('Il peut changer tant que le sujet n’a reçu aucun vote.')}</span>
+          <select id="mode" name="mode" aria-describedby="mode-hint">
+            ${MODES.map(
+              (mode) => html`<option value=${mode} ?selected=${mode === subject.mode}>${modeLabel(mode)}</option>`,
+            )}
+          </select>
+        </div>
+        <button type="submit" class="button secondary">${msg('Changer le mode')}</button>
+      </form>
     `;
   }
 
@@ -194,6 +227,30 @@ export class AdminSubjectScreen extends AdminScreen {
       },
       msg(str`« ${subject.key} » est remis à zéro.`),
     );
+  }
+
+  async #changeMode(event: SubmitEvent, subject: AdminSubject): Promise<void> {
+    event.preventDefault();
+    const mode = new FormData(event.currentTarget as HTMLFormElement).get('mode') as VoteMode;
+    await this.#act(
+      async () => {
+        await request('PATCH', this.#path, AdminSubject, { mode });
+        return read(this.#path, AdminSubjectDetail);
+      },
+      msg(str`« ${subject.key} » se vote désormais en mode « ${modeLabel(mode)} ».`),
+    );
+  }
+
+  async #delete(subject: AdminSubject): Promise<void> {
+    if (!(await this.renderRoot.querySelector<AdminConfirm>('#confirm-delete')!.ask())) return;
+    this._failure = '';
+    try {
+      await request('DELETE', this.#path, null);
+      navigate('/subjects', { notice: msg(str`« ${subject.key} » est supprimé.`) });
+    } catch (error) {
+      const code = error instanceof ParvisError ? error.code : 'internal_error';
+      if (code !== 'unauthorized') this._failure = errorMessage(code);
+    }
   }
 
   async #act(run: () => Promise<AdminSubjectDetail>, done: string): Promise<void> {

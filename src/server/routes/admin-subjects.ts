@@ -1,6 +1,12 @@
 import { type Context, Hono } from 'hono';
 import * as z from 'zod/mini';
-import { type SubjectCommentsExport, SubjectId, UpdateSubjectComment } from '../../contract/subject.js';
+import {
+  CreateSubject,
+  type SubjectCommentsExport,
+  SubjectId,
+  UpdateSubject,
+  UpdateSubjectComment,
+} from '../../contract/subject.js';
 import type { AppDeps } from '../deps.js';
 import { actingAdmin, requireAdmin } from '../http/admin-auth.js';
 import { ADMIN_BODY_LIMIT, readJson, validate } from '../http/json-body.js';
@@ -11,7 +17,11 @@ import { type AuditDetails, audited } from '../services/audit.js';
 import { commentsForOpenData } from '../services/open-data.js';
 import { commentsCsv } from '../services/subject-views.js';
 import {
+  changeSubjectMode,
+  createSubject,
+  deleteSubject,
   listSubjects,
+  newSubjectId,
   readAdminSubject,
   resetSubject,
   setCommentHidden,
@@ -37,7 +47,14 @@ export function adminSubjectRoutes(deps: AppDeps): Hono {
     audited(store, actingAdmin(c), `subject.${action}`, { kind: 'subject', id: subjectId }, details);
 
   app.get('/', async (c) => readResponse(c, JSON.stringify({ subjects: await listSubjects(store, siteOf(c)) })));
-  app.all('/', methodNotAllowed('GET'));
+  app.post('/', async (c) => {
+    const input = await readJson(c, CreateSubject, ADMIN_BODY_LIMIT);
+    const subjectId = newSubjectId();
+    const logged = auditing(c, 'create', subjectId, () => input);
+    const subject = await createSubject(logged, subjectId, input);
+    return c.json(subject, 201, { ...NO_STORE, Location: `/v1/admin/subjects/${subject.id}` });
+  });
+  app.all('/', methodNotAllowed('GET', 'POST'));
 
   // Before `/:subjectId`: an id never holds a dot, so these names are never taken by a subject.
   for (const format of OPEN_DATA_FORMATS) {
@@ -49,7 +66,22 @@ export function adminSubjectRoutes(deps: AppDeps): Hono {
   }
 
   app.get('/:subjectId', async (c) => readResponse(c, JSON.stringify(await readAdminSubject(store, subjectIdOf(c)))));
-  app.all('/:subjectId', methodNotAllowed('GET'));
+  app.patch('/:subjectId', async (c) => {
+    const subjectId = subjectIdOf(c);
+    const change = await readJson(c, UpdateSubject, ADMIN_BODY_LIMIT);
+    const logged = auditing(c, 'update', subjectId, async (trx) => {
+      const subject = await subjectAsItWas(trx, subjectId);
+      return subject && { ...subject, changes: change };
+    });
+    return c.json(await changeSubjectMode(logged, subjectId, change), 200, NO_STORE);
+  });
+  app.delete('/:subjectId', async (c) => {
+    const subjectId = subjectIdOf(c);
+    const logged = auditing(c, 'delete', subjectId, (trx) => subjectAsItWas(trx, subjectId));
+    await deleteSubject(logged, subjectId);
+    return c.body(null, 204);
+  });
+  app.all('/:subjectId', methodNotAllowed('GET', 'PATCH', 'DELETE'));
 
   for (const format of OPEN_DATA_FORMATS) {
     app.get(`/:subjectId/comments.${format}`, async (c) => {

@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type {
   AdminSubject,
   AdminSubjectDetail,
+  CreateSubject,
   SubjectComment,
   SubjectCommentsExport,
   SubjectVotes,
   SubjectVotesList,
+  UpdateSubject,
 } from '../../contract/subject.js';
 import { ApiError } from '../errors.js';
 import type { Store } from '../store/database.js';
@@ -28,6 +30,11 @@ export interface SubjectBallot extends VoteRequest {
 }
 
 const NO_VOTE: subjects.SubjectVoteRecord = { value: 0, commented: false };
+
+/** A subject's internal id: random, so that it tells nothing of the site or the key. */
+export function newSubjectId(): string {
+  return randomBytes(12).toString('base64url');
+}
 
 export async function readSubjectVotes(
   store: Store,
@@ -98,7 +105,7 @@ async function writeVote(trx: Store['db'], store: Store, ballot: SubjectBallot, 
       await record(trx, voter, ballot, body, at);
       return body;
     }
-    const id = randomBytes(12).toString('base64url');
+    const id = newSubjectId();
     created = await subjects.insertSubject(trx, { id, site, key, mode: ballot.mode ?? 'support' }, at);
     tally = await tallyOf(trx, store, site, key);
     if (!tally) throw new Error(`Subject ${key} of ${site} neither created nor found`);
@@ -222,6 +229,40 @@ export async function setCommentHidden(
     const comment = await subjects.setCommentHidden(trx, subjectId, commentId, hidden);
     if (!comment) throw new ApiError('comment_not_found');
     return commentView(comment);
+  });
+}
+
+/**
+ * A subject made by an officer before its first vote, in the namespace of the
+ * site that will show it: its buttons then find it with the chosen mode.
+ */
+export async function createSubject(store: Store, id: string, request: CreateSubject): Promise<AdminSubject> {
+  return store.write(async (trx) => {
+    const created = await subjects.insertSubject(trx, { id, ...request }, new Date().toISOString());
+    if (!created) throw new ApiError('subject_exists');
+    return adminSubjectView(await requireSubject(trx, id));
+  });
+}
+
+/** Changes how a subject is voted on; refused once it holds a vote, whose meaning would change with it. */
+export async function changeSubjectMode(store: Store, id: string, { mode }: UpdateSubject): Promise<AdminSubject> {
+  return store.write(async (trx) => {
+    const subject = await requireSubjectForWrite(trx, id);
+    if (subject.mode !== mode) {
+      const { up, down } = await subjects.recount(trx, id);
+      if (up + down > 0) throw new ApiError('subject_has_votes');
+      await subjects.setMode(trx, id, mode, new Date().toISOString());
+    }
+    const counts = await subjects.countComments(trx, { subjectId: id });
+    return adminSubjectView(await requireSubject(trx, id), counts.get(id));
+  });
+}
+
+/** Deletes a subject with its votes and comments; a later vote on its key starts a new one. */
+export async function deleteSubject(store: Store, id: string): Promise<void> {
+  await store.write(async (trx) => {
+    await requireSubjectForWrite(trx, id);
+    await subjects.deleteSubject(trx, id);
   });
 }
 

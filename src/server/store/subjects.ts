@@ -91,7 +91,7 @@ export async function insertSubject(db: Db, subject: Pick<SubjectRecord, 'id' | 
   return inserted.rows.length > 0;
 }
 
-/** Undoes `insertSubject` in the same transaction; its votes and comments go with it. */
+/** Deletes a subject (or undoes `insertSubject` in the same transaction); its votes and comments go with it. */
 export async function deleteSubject(db: Db, id: string): Promise<void> {
   await db.deleteFrom('subjects').where('id', '=', id).execute();
 }
@@ -227,6 +227,10 @@ export async function resetSubject(db: Db, id: string, now: string): Promise<voi
   await db.updateTable('subjects').set({ up: 0, down: 0, updated_at: now }).where('id', '=', id).execute();
   await db.deleteFrom('subject_votes').where('subject_id', '=', id).execute();
   await db.deleteFrom('subject_comments').where('subject_id', '=', id).execute();
+}
+
+export async function setMode(db: Db, id: string, mode: SubjectRecord['mode'], now: string): Promise<void> {
+  await db.updateTable('subjects').set({ mode, updated_at: now }).where('id', '=', id).execute();
 }
 
 export async function setClosed(db: Db, id: string, closed: boolean, now: string): Promise<void> {
