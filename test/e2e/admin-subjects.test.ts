@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import type { AdminSubject, AdminSubjectDetail, AdminSubjectList } from '../../src/contract/subject.js';
-import { axeViolations, notice, openConsole, screen } from './admin-console.js';
+import { axeViolations, focused, notice, openConsole, screen } from './admin-console.js';
 import { admin, demoSite, type RunningServer } from './harness.js';
 
 const PAGE = 'demarches/etat-civil';
@@ -120,14 +120,14 @@ describe('vote buttons in the admin console', () => {
     await page.getByRole('button', { name: 'Créer le bouton de vote' }).click();
     const summary = page.getByRole('alert').filter({ hasText: 'Il y a un problème' });
     await summary.waitFor();
-    assert.equal(await summary.evaluate((element) => element === element.getRootNode().activeElement), true);
+    assert.equal((await focused(page)).tag, 'div', 'focus moves to the summary of mistakes');
     assert.deepEqual(await summary.getByRole('link').allInnerTexts(), [
       'Saisissez l’adresse du site qui affiche le bouton, par exemple https://www.ville-exemple.fr.',
       'Saisissez le sujet : lettres, chiffres et . _ ~ : / @ % + - seulement, sans espace, 200 caractères au plus.',
     ]);
     assert.deepEqual(await axeViolations(page), [], 'the form with its errors passes axe');
     await summary.getByRole('link').first().click();
-    assert.equal(await page.getByLabel('Adresse du site').evaluate((input) => input.matches(':focus')), true);
+    assert.equal((await focused(page)).tag, 'input', 'the mistake’s link takes focus to its field');
     const before = (await (await admin(server, '/subjects')).json()) as AdminSubjectList;
 
     await page.keyboard.type('https://www.ville-exemple.fr/actualites/kiosque');
