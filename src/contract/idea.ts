@@ -235,6 +235,18 @@ export const ModerationQueue = z.object({
 });
 export type ModerationQueue = z.infer<typeof ModerationQueue>;
 
+/** Admin list of a box's ideas, in any status or in one: oldest first, page by page. */
+export const AdminIdeasQuery = z.object({
+  status: z.optional(IdeaStatus),
+  cursor: z.optional(z.string().check(z.maxLength(200))),
+  limit: z.optional(z.int().check(z.minimum(1), z.maximum(MAX_QUEUE_PAGE))),
+});
+export type AdminIdeasQuery = z.infer<typeof AdminIdeasQuery>;
+
+/** A page of a box's ideas: the same shape as the moderation queue, `total` counting every page. */
+export const AdminIdeaPage = ModerationQueue;
+export type AdminIdeaPage = ModerationQueue;
+
 /** Admin: hide an idea from citizens; the note stays between moderators. */
 export const HideIdea = z.object({ note: z.optional(text(MAX_MODERATION_NOTE)) });
 export type HideIdea = z.infer<typeof HideIdea>;

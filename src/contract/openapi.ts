@@ -48,6 +48,7 @@ import {
   AdminIdea,
   AdminIdeaBox,
   AdminIdeaBoxList,
+  AdminIdeaPage,
   AnswerIdea,
   AuditPage,
   Challenge,
@@ -60,6 +61,7 @@ import {
   IdeaPage,
   IdeaSort,
   IdeasExport,
+  IdeaStatus,
   IdeaSupport,
   MAX_AUDIT_PAGE,
   MAX_IDEAS_PER_PAGE,
@@ -900,6 +902,22 @@ function ideaPaths(): Json {
         { parameters: [cursor, limit(MAX_QUEUE_PAGE)] },
       ),
     },
+    '/v1/admin/idea-boxes/{boxId}/ideas': {
+      parameters: [boxId],
+      get: adminRead(
+        'listAdminIdeas',
+        'The ideas of a box in every status, or in one, oldest first, page by page, with their reports',
+        json('AdminIdeaPage'),
+        ['idea_box_not_found'],
+        {
+          parameters: [
+            { name: 'status', in: 'query', description: 'Only the ideas of this status.', schema: schema(IdeaStatus) },
+            cursor,
+            limit(MAX_QUEUE_PAGE),
+          ],
+        },
+      ),
+    },
     '/v1/admin/idea-boxes/{boxId}/ideas.json': { parameters: [boxId], get: exportRead('json') },
     '/v1/admin/idea-boxes/{boxId}/ideas.csv': { parameters: [boxId], get: exportRead('csv') },
     '/v1/admin/ideas/{ideaId}': {
@@ -973,6 +991,7 @@ function ideaSchemas(): Json {
     AdminIdeaBoxList: schema(AdminIdeaBoxList),
     AdminIdea: schema(AdminIdea),
     ModerationQueue: schema(ModerationQueue),
+    AdminIdeaPage: schema(AdminIdeaPage),
     HideIdea: schema(HideIdea, 'input'),
     RejectIdea: schema(RejectIdea, 'input'),
     SetIdeaStatus: schema(SetIdeaStatus, 'input'),

@@ -237,4 +237,62 @@ describe('idea boxes in the admin console', () => {
     assert.match(await readFile((await csv.path())!, 'utf8'), /Les services techniques recensent/);
     await context.close();
   });
+
+  test('a box of many ideas is listed page by page, and by status', async () => {
+    const { server } = site;
+    const created = await admin(server, '/idea-boxes', {
+      method: 'POST',
+      body: JSON.stringify({ id: 'grande-boite', title: 'Grande boîte', moderation: 'post' }),
+    });
+    assert.equal(created.status, 201, await created.text());
+    const recorded = await admin(server, '/idea-boxes/grande-boite/contributions', {
+      method: 'POST',
+      body: JSON.stringify({
+        channel: 'meeting',
+        location: 'Réunion publique, salle des fêtes',
+        collectedOn: '2026-11-20',
+        ideas: Array.from({ length: 60 }, (_, i) => ({
+          title: `Idée de réunion ${String(i + 1).padStart(2, '0')}`,
+          body: 'Recueillie en réunion publique.',
+        })),
+      }),
+    });
+    assert.equal(recorded.status, 201, await recorded.text());
+
+    const { page, context, violations, errors } = await openConsole(
+      site.browser,
+      server,
+      '/admin/idea-boxes/grande-boite',
+    );
+    await screen(page, 'Grande boîte');
+    const table = page.getByRole('table', { name: /^Idées, de la plus ancienne à la plus récente/ });
+    const rows = table.locator('tbody tr');
+    await rows.nth(49).waitFor();
+    assert.equal(await rows.count(), 50, 'the first page only');
+    assert.match((await table.locator('caption').innerText()).trim(), /: 50 sur 60$/);
+    assert.deepEqual(await axeViolations(page), [], 'the paged list passes axe');
+
+    await page.getByRole('button', { name: 'Afficher les idées suivantes (10 de plus)' }).click();
+    await rows.nth(59).waitFor();
+    assert.equal(await rows.count(), 60);
+    const firstOfPage = (await rows.nth(50).getByRole('link').innerText()).trim();
+    assert.deepEqual(await focused(page), { tag: 'a', text: firstOfPage }, 'focus moves to the new page');
+    const titles = (await table.locator('tbody th').allInnerTexts()).map((title) => title.trim()).sort();
+    assert.deepEqual(
+      titles,
+      Array.from({ length: 60 }, (_, i) => `Idée de réunion ${String(i + 1).padStart(2, '0')}`),
+      'every idea once',
+    );
+    assert.equal(await page.getByRole('button', { name: /^Afficher les idées suivantes/ }).count(), 0);
+
+    await page.getByLabel('Idées affichées').selectOption({ label: 'En attente de modération' });
+    await notice(page).filter({ hasText: '0 idée en tout.' }).waitFor();
+    await page.getByText('Aucune idée n’a ce statut.').waitFor();
+    await page.getByLabel('Idées affichées').selectOption({ label: 'Publiée' });
+    await notice(page).filter({ hasText: '60 idées en tout.' }).waitFor();
+    assert.equal(await rows.count(), 50, 'a new filter starts from the first page');
+    assert.deepEqual(violations, []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });

@@ -5,6 +5,7 @@ import {
   AdminIdea,
   AdminIdeaBox,
   AdminIdeaBoxList,
+  AdminIdeaPage,
   AuditPage,
   Idea,
   IdeaPage,
@@ -78,6 +79,7 @@ describe(`admin idea operations on ${ENGINE}`, () => {
       ['POST', '/v1/admin/idea-boxes/protegee/close'],
       ['DELETE', '/v1/admin/idea-boxes/protegee'],
       ['GET', '/v1/admin/idea-boxes/protegee/queue'],
+      ['GET', '/v1/admin/idea-boxes/protegee/ideas'],
       ['GET', '/v1/admin/idea-boxes/protegee/ideas.csv'],
       ['GET', '/v1/admin/idea-boxes/protegee/ideas.json'],
       ['GET', `/v1/admin/ideas/${idea.id}`],
@@ -238,6 +240,50 @@ describe(`admin idea operations on ${ENGINE}`, () => {
       ].sort(),
       'citizens see the approved, rejected and accepted ideas, never the hidden or pending ones',
     );
+  });
+
+  test('the console lists a box’s ideas in every status, or in one, oldest first, page by page', async () => {
+    await createIdeaBox(t.app, { id: 'toutes', moderation: 'pre' });
+    const ideas: Idea[] = [];
+    for (let i = 0; i < 7; i++) ideas.push(await submitted(t, 'toutes', `Idée ${i}`));
+    await act(t, 'POST', `/v1/admin/ideas/${ideas[1].id}/approve`);
+    await act(t, 'POST', `/v1/admin/ideas/${ideas[4].id}/approve`);
+    await act(t, 'POST', `/v1/admin/ideas/${ideas[5].id}/hide`, { note: 'Doublon' });
+    const page = async (query: string) => {
+      const response = await adminRequest(t.app, 'GET', `/v1/admin/idea-boxes/toutes/ideas${query}`);
+      assert.equal(response.status, 200, await response.clone().text());
+      return AdminIdeaPage.parse(await response.json());
+    };
+    const seen: AdminIdea[] = [];
+    let cursor: string | null = null;
+    do {
+      const next: AdminIdeaPage = await page(`?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      assert.equal(next.total, 7);
+      assert.ok(next.ideas.length <= 3);
+      seen.push(...next.ideas);
+      cursor = next.nextCursor;
+    } while (cursor);
+    assert.deepEqual(
+      seen.map((idea) => [idea.id, idea.status]),
+      ideas.map((idea, i) => [idea.id, i === 1 || i === 4 ? 'published' : i === 5 ? 'hidden' : 'pending']),
+      'every idea once, oldest first, with its status',
+    );
+    const published = await page('?status=published');
+    assert.deepEqual(
+      [published.total, published.ideas.map((idea) => idea.id), published.nextCursor],
+      [2, [ideas[1].id, ideas[4].id], null],
+    );
+    const pending = await page('?status=pending&limit=2');
+    assert.equal(pending.total, 4);
+    const mixed = await adminRequest(t.app, 'GET', `/v1/admin/idea-boxes/toutes/ideas?cursor=${pending.nextCursor}`);
+    assert.equal(await errorCode(mixed), 'invalid_request', 'a cursor holds to the filter it was made for');
+    for (const query of ['?status=perdue', '?limit=0', '?limit=101', '?cursor=nimporte']) {
+      const refused = await adminRequest(t.app, 'GET', `/v1/admin/idea-boxes/toutes/ideas${query}`);
+      assert.equal(refused.status, 400, query);
+      assert.equal(await errorCode(refused), 'invalid_request', query);
+    }
+    const unknown = await adminRequest(t.app, 'GET', '/v1/admin/idea-boxes/absente/ideas');
+    assert.equal(await errorCode(unknown), 'idea_box_not_found');
   });
 
   test('statuses follow an idea through its life, and the official answer is dated and can change', async () => {

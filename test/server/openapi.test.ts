@@ -76,6 +76,7 @@ test('is an OpenAPI 3.1 document with every operation of the contract', () => {
     'getSubjectVotes',
     'getSubjectVotesBatch',
     'hideIdea',
+    'listAdminIdeas',
     'listAuditLog',
     'listBudgetContributions',
     'listBudgets',

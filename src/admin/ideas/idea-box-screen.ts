@@ -1,9 +1,9 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
-import { AdminIdeaBox, IdeasExport, type ExportedIdea } from '../../contract/idea.js';
+import { AdminIdeaBox } from '../../contract/idea.js';
 import { ParvisError } from '../../client/errors.js';
 import { read, request } from '../api.js';
-import { channelLabel, renderChannelTable } from '../channels.js';
+import { renderChannelTable } from '../channels.js';
 import type { AdminConfirm } from '../confirm-dialog.js';
 import { snippetLink } from '../dashboard/consultations.js';
 import { renderDownloads } from '../exports.js';
@@ -12,13 +12,9 @@ import { Loader } from '../loader.js';
 import { announce, href, navigate } from '../router.js';
 import { refusalMessage } from '../refusals.js';
 import { AdminScreen } from '../screen.js';
-import { ideaCount, ideaPath, ideaStatusLabel } from './idea-format.js';
+import { ideaCount } from './idea-format.js';
 import '../confirm-dialog.js';
-
-interface BoxAndIdeas {
-  box: AdminIdeaBox;
-  ideas: ExportedIdea[];
-}
+import './idea-table.js';
 
 /** One idea box: its settings, closing and deleting it, its ideas with their status, and their exports. */
 export class AdminIdeaBoxScreen extends AdminScreen {
@@ -30,14 +26,7 @@ export class AdminIdeaBoxScreen extends AdminScreen {
   /** @internal Why the last action failed. */
   declare _failure: string;
 
-  readonly #data = new Loader<BoxAndIdeas>(this, async (signal) => {
-    // The export holds every idea of the box, whatever its status: the console reads it as the box's list.
-    const [box, { ideas }] = await Promise.all([
-      read(this.#path, AdminIdeaBox, { signal }),
-      read(`${this.#path}/ideas.json`, IdeasExport, { signal }),
-    ]);
-    return { box, ideas };
-  });
+  readonly #box = new Loader<AdminIdeaBox>(this, (signal) => read(this.#path, AdminIdeaBox, { signal }));
 
   constructor() {
     super();
@@ -50,15 +39,15 @@ export class AdminIdeaBoxScreen extends AdminScreen {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.#data.run();
+    void this.#box.run();
   }
 
   protected override ready(): Promise<unknown> {
-    return this.#data.settled;
+    return this.#box.settled;
   }
 
   protected override render() {
-    return this.#data.render({
+    return this.#box.render({
       pending: () =>
         html`<h1 tabindex="-1">${msg('Boîte à idées')}</h1>
           <p>${msg('Chargement de la boîte à idées…')}</p>`,
@@ -66,11 +55,11 @@ export class AdminIdeaBoxScreen extends AdminScreen {
         html`<h1 tabindex="-1">${msg('Boîte à idées')}</h1>
           <p class="alert" role="alert">${refusalMessage(error.code)}</p>
           <p><a href=${href('/idea-boxes')}>${msg('Retour aux boîtes à idées')}</a></p>`,
-      complete: (data) => this.#renderBox(data),
+      complete: (box) => this.#renderBox(box),
     });
   }
 
-  #renderBox({ box, ideas }: BoxAndIdeas) {
+  #renderBox(box: AdminIdeaBox) {
     const encoded = encodeURIComponent(box.id);
     return html`
       <p><a href=${href('/idea-boxes')}>${msg('Toutes les boîtes à idées')}</a></p>
@@ -135,10 +124,8 @@ export class AdminIdeaBoxScreen extends AdminScreen {
           ])
         : nothing}
 
-      <h2>${msg(str`Toutes les idées (${formatNumber(ideas.length)})`)}</h2>
-      ${ideas.length === 0
-        ? html`<p class="muted">${msg('Aucune idée pour l’instant.')}</p>`
-        : this.#renderIdeas(box, ideas)}
+      <h2>${msg('Toutes les idées')}</h2>
+      <parvis-admin-idea-table .box=${box}></parvis-admin-idea-table>
 
       <h2>${msg('Exporter les idées')}</h2>
       <p>
@@ -169,49 +156,10 @@ export class AdminIdeaBoxScreen extends AdminScreen {
       >
         <p>
           ${msg(
-            str`La boîte et ses idées (${ideaCount(ideas.length)}), avec leurs soutiens et leurs réponses, seront effacées définitivement.`,
+            str`La boîte et toutes ses idées (${ideaCount(box.ideaCount)} visibles, ${formatNumber(box.awaitingModeration)} à modérer), avec leurs soutiens et leurs réponses, seront effacées définitivement.`,
           )}
         </p>
       </parvis-admin-confirm>
-    `;
-  }
-
-  #renderIdeas(box: AdminIdeaBox, ideas: ExportedIdea[]) {
-    const categories = new Map(box.categories.map((category) => [category.id, category.label]));
-    return html`
-      <div class="table-scroll" role="region" tabindex="0" aria-labelledby="ideas-caption">
-        <table>
-          <caption id="ideas-caption">
-            ${msg('Idées, de la plus ancienne à la plus récente')}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">${msg('Idée')}</th>
-              <th scope="col">${msg('Statut')}</th>
-              <th scope="col" class="number">${msg('Soutiens')}</th>
-              <th scope="col">${msg('Catégorie')}</th>
-              <th scope="col">${msg('Canal')}</th>
-              <th scope="col">${msg('Déposée le')}</th>
-              <th scope="col">${msg('Réponse officielle')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${ideas.map(
-              (idea) => html`
-                <tr>
-                  <th scope="row"><a href=${href(ideaPath({ id: idea.id, boxId: box.id }))}>${idea.title}</a></th>
-                  <td>${ideaStatusLabel(idea.status)}</td>
-                  <td class="number">${formatNumber(idea.supports)}</td>
-                  <td>${idea.category ? (categories.get(idea.category) ?? idea.category) : msg('—')}</td>
-                  <td>${channelLabel(idea.channel ?? 'web')}</td>
-                  <td>${formatDate(idea.createdAt)}</td>
-                  <td>${idea.answer ? msg('Oui') : msg('Non')}</td>
-                </tr>
-              `,
-            )}
-          </tbody>
-        </table>
-      </div>
     `;
   }
 
@@ -220,7 +168,7 @@ export class AdminIdeaBoxScreen extends AdminScreen {
     this._failure = '';
     try {
       await request('POST', `${this.#path}/close`, AdminIdeaBox);
-      await this.#data.run();
+      await this.#box.run();
       announce(msg(str`La boîte à idées « ${box.title} » est close.`));
       // The button used is gone: focus stays near it, on the actions' heading.
       await this.updateComplete;

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import {
+  AdminIdeasQuery,
   AnswerIdea,
   CreateIdeaBox,
   HideIdea,
@@ -24,6 +25,7 @@ import {
   hideIdea,
   mergeIdea,
   readAdminIdea,
+  readAdminIdeas,
   readQueue,
   rejectIdea,
   setIdeaStatus,
@@ -71,6 +73,12 @@ export function adminIdeaBoxRoutes(deps: AppDeps): Hono {
     return readResponse(c, JSON.stringify(await readQueue(store, boxId, readQuery(c, ModerationQueueQuery))));
   });
   app.all('/:boxId/queue', methodNotAllowed('GET'));
+
+  app.get('/:boxId/ideas', async (c) => {
+    const boxId = pathParam(c, 'boxId');
+    return readResponse(c, JSON.stringify(await readAdminIdeas(store, boxId, readQuery(c, AdminIdeasQuery))));
+  });
+  app.all('/:boxId/ideas', methodNotAllowed('GET'));
 
   for (const format of OPEN_DATA_FORMATS) {
     app.get(`/:boxId/ideas.${format}`, async (c) => {

@@ -1,10 +1,13 @@
 import type {
   AdminIdea,
   AdminIdeaBox,
+  AdminIdeaPage,
+  AdminIdeasQuery,
   AnswerIdea,
   CreateIdeaBox,
   HideIdea,
   IdeasExport,
+  IdeaStatus,
   MergeIdea,
   ModerationQueue,
   ModerationQueueQuery,
@@ -102,11 +105,26 @@ export async function deleteIdeaBox(store: Store, actor: string, boxId: string):
 }
 
 /** Pending ideas and ideas hidden by reports, oldest first, with their reports. */
-export async function readQueue(store: Store, boxId: string, query: ModerationQueueQuery): Promise<ModerationQueue> {
+export function readQueue(store: Store, boxId: string, query: ModerationQueueQuery): Promise<ModerationQueue> {
+  return readModeratorPage(store, boxId, 'queue', query);
+}
+
+/** A box's ideas for the console, in every status or in one; a cursor holds to the filter it was made for. */
+export function readAdminIdeas(store: Store, boxId: string, query: AdminIdeasQuery): Promise<AdminIdeaPage> {
+  return readModeratorPage(store, boxId, query.status ?? null, query);
+}
+
+async function readModeratorPage(
+  store: Store,
+  boxId: string,
+  filter: 'queue' | IdeaStatus | null,
+  query: { cursor?: string; limit?: number },
+): Promise<ModerationQueue> {
   await requireBox(store.db, boxId);
   const limit = query.limit ?? DEFAULT_QUEUE_PAGE;
-  const after = query.cursor ? decodeCursor(query.cursor, 'queue', ['string', 'string']) : null;
-  const { ideas: rows, total } = await ideas.listQueue(store.db, boxId, after, limit + 1);
+  const kind = filter === 'queue' ? 'queue' : `ideas-${filter ?? 'all'}`;
+  const after = query.cursor ? decodeCursor(query.cursor, kind, ['string', 'string']) : null;
+  const { ideas: rows, total } = await ideas.listForModerators(store.db, boxId, filter, after, limit + 1);
   const page = rows.slice(0, limit);
   const reports = await ideas.reportsOf(
     store.db,
@@ -116,7 +134,7 @@ export async function readQueue(store: Store, boxId: string, query: ModerationQu
   return {
     ideas: page.map((idea) => adminIdeaView(idea, reports.get(idea.id) ?? [], null)),
     total,
-    nextCursor: rows.length > limit && last ? encodeCursor('queue', [last.createdAt, last.id]) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor(kind, [last.createdAt, last.id]) : null,
   };
 }
 

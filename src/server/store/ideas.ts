@@ -208,23 +208,30 @@ function filtered(db: Db, filter: IdeaFilter) {
 }
 
 /** The moderation queue, oldest first: pending ideas and ideas hidden by reports. */
-export async function listQueue(
+/**
+ * A page of a box's ideas for moderators, oldest first, with how many match
+ * in all: the moderation queue (pending, or hidden by reports), the ideas of
+ * one status, or every idea.
+ */
+export async function listForModerators(
   db: Db,
   boxId: string,
+  filter: 'queue' | IdeaStatus | null,
   after: SortValue[] | null,
   limit: number,
 ): Promise<{ ideas: IdeaRecord[]; total: number }> {
-  const queued = () =>
-    db
-      .selectFrom('ideas')
-      .where('box_id', '=', boxId)
-      .where((eb) =>
-        eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'hidden'), eb('hidden_by', '=', 'reports')])]),
-      );
-  let page = queued().selectAll();
+  const matching = () => {
+    const ofBox = db.selectFrom('ideas').where('box_id', '=', boxId);
+    if (filter === null) return ofBox;
+    if (filter !== 'queue') return ofBox.where('status', '=', filter);
+    return ofBox.where((eb) =>
+      eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'hidden'), eb('hidden_by', '=', 'reports')])]),
+    );
+  };
+  let page = matching().selectAll();
   if (after) page = page.where(sql<boolean>`(created_at, id) > (${sql.join(after)})`);
   const rows = await page.orderBy('created_at').orderBy('id').limit(limit).execute();
-  const total = await queued()
+  const total = await matching()
     .select((eb) => eb.fn.countAll<number | string>().as('count'))
     .executeTakeFirstOrThrow();
   return { ideas: rows.map(toIdea), total: Number(total.count) };
