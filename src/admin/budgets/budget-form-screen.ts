@@ -1,24 +1,11 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { AdminBudget, CreateBudget, UpdateBudget } from '../../contract/budget.js';
-import { ParvisError } from '../../client/errors.js';
-import { read, request } from '../api.js';
+import { ConsultationForm, type ConsultationKind } from '../consultation-form.js';
 import { focusControl } from '../editable-list.js';
-import {
-  checkboxField,
-  inputField,
-  inputValue,
-  newKey,
-  renderDateFields,
-  textareaField,
-  withValue,
-} from '../fields.js';
-import { checkBody, FORM, focusSummary, refusalErrors, renderErrorSummary, type FieldErrors } from '../form-errors.js';
-import { Loader } from '../loader.js';
-import { slugify } from '../polls/poll-draft.js';
-import { refusalMessage } from '../refusals.js';
-import { announce, href, navigate } from '../router.js';
-import { AdminScreen } from '../screen.js';
+import { checkboxField, inputField, newKey, renderDateFields, textareaField } from '../fields.js';
+import { renderErrorSummary, type FieldErrors } from '../form-errors.js';
+import { announce } from '../router.js';
 import {
   BUDGET_FIELDS,
   budgetBody,
@@ -59,80 +46,47 @@ const LISTS: Record<List, { first: string; removed: (label: string, n: number) =
   },
 };
 
+const BUDGET_KIND: ConsultationKind<AdminBudget, BudgetDraft> = {
+  param: 'budgetId',
+  home: '/budgets',
+  api: '/v1/admin/budgets',
+  schema: AdminBudget,
+  emptyDraft: emptyBudgetDraft,
+  draftOf: budgetDraftOf,
+  idSource: 'title',
+};
+
 /**
  * Creating a budget (`/budgets/new`) or changing one (`/budgets/:budgetId/edit`):
  * its settings, rule and limits, districts with their envelopes, categories
  * and projects, checked against the API's contract.
  */
-export class AdminBudgetForm extends AdminScreen {
-  static override properties = {
-    ...AdminScreen.properties,
-    _draft: { state: true },
-    _errors: { state: true },
-    _saving: { state: true },
-  };
-
-  /** @internal */
-  declare _draft: BudgetDraft;
-  /** @internal */
-  declare _errors: FieldErrors;
-  /** @internal */
-  declare _saving: boolean;
-
-  /** Whether the officer typed an id: until then, it follows the title. */
-  #idTyped = false;
-
-  readonly #budget = new Loader<AdminBudget | null>(this, async (signal) => {
-    const budgetId = this.params.budgetId;
-    if (!budgetId) return null;
-    const budget = await read(`/v1/admin/budgets/${encodeURIComponent(budgetId)}`, AdminBudget, { signal });
-    this._draft = budgetDraftOf(budget);
-    return budget;
-  });
-
+export class AdminBudgetForm extends ConsultationForm<AdminBudget, BudgetDraft> {
   readonly #lists: ListHandlers = {
     add: (list) => this.#add(list),
     remove: (list, index) => this.#remove(list, index),
   };
 
   constructor() {
-    super();
-    this._draft = emptyBudgetDraft();
-    this._errors = {};
-    this._saving = false;
+    super(BUDGET_KIND);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.#budget.run();
+  protected override titles() {
+    return {
+      create: msg('Créer un budget participatif'),
+      edit: msg('Modifier le budget'),
+      loading: msg('Chargement du budget…'),
+      back: msg('Retour aux budgets'),
+    };
   }
 
-  protected override ready(): Promise<unknown> {
-    return this.#budget.settled;
-  }
-
-  protected override render() {
-    const title = this.params.budgetId ? msg('Modifier le budget') : msg('Créer un budget participatif');
-    return html`
-      <h1 tabindex="-1">${title}</h1>
-      ${this.#budget.render({
-        pending: () => html`<p>${msg('Chargement du budget…')}</p>`,
-        error: (error) =>
-          html`<p class="alert" role="alert">${refusalMessage(error.code)}</p>
-            <p><a href=${href('/budgets')}>${msg('Retour aux budgets')}</a></p>`,
-        complete: (budget) => this.#renderForm(budget),
-      })}
-    `;
-  }
-
-  #renderForm(budget: AdminBudget | null) {
+  protected override renderForm(budget: AdminBudget | null) {
     const draft = this._draft;
     const errors = this._errors;
     const frozen = budget !== null && budget.results.ballots > 0;
-    const back = budget ? href(`/budgets/${encodeURIComponent(budget.id)}`) : href('/budgets');
     return html`
       ${renderErrorSummary(errors, BUDGET_FIELDS)}
-      <form novalidate @submit=${(event: SubmitEvent) => this.#submit(event, budget)} @input=${this.#onInput}>
+      <form novalidate @submit=${(event: SubmitEvent) => this.#submit(event, budget)} @input=${this.onInput}>
         ${inputField('title', msg('Titre'), draft.title, errors, {
           hint: msg('Par exemple : Budget participatif 2027.'),
         })}
@@ -168,29 +122,10 @@ export class AdminBudgetForm extends AdminScreen {
             draft.requiresVerification,
           )}
         </fieldset>
-        <div class="actions">
-          <button type="submit" class="button" aria-disabled=${this._saving ? 'true' : nothing}>
-            ${this._saving
-              ? msg('Enregistrement…')
-              : budget
-                ? msg('Enregistrer les modifications')
-                : msg('Créer le budget')}
-          </button>
-          <a href=${back}>${msg('Annuler')}</a>
-        </div>
+        ${this.renderActions(budget, msg('Créer le budget'))}
       </form>
     `;
   }
-
-  readonly #onInput = (event: Event) => {
-    const input = inputValue(event.target);
-    if (!input) return;
-    let draft = withValue(this._draft, input.name, input.value);
-    if (input.name === 'id') this.#idTyped = input.value !== '';
-    if (input.name === 'title' && !this.#idTyped && !this.params.budgetId)
-      draft = { ...draft, id: slugify(String(input.value)) };
-    this._draft = draft;
-  };
 
   #add(list: List): Promise<void> {
     const entry =
@@ -214,38 +149,23 @@ export class AdminBudgetForm extends AdminScreen {
     return focusControl(this, next === -1 ? list : `${list}.${next}.${LISTS[list].first}`);
   }
 
-  async #submit(event: SubmitEvent, budget: AdminBudget | null): Promise<void> {
-    event.preventDefault();
-    if (this._saving) return;
-    const draft = this._draft;
-    const describe = describeBudgetField(draft);
+  #submit(event: SubmitEvent, budget: AdminBudget | null): Promise<void> {
     const frozen = budget !== null && budget.results.ballots > 0;
-    const body = budgetBody(draft, budget, frozen);
-    const checked = budget ? checkBody(UpdateBudget, body, describe) : checkBody(CreateBudget, body, describe);
-    if (checked.errors) return this.#refuse(checked.errors);
-    this._saving = true;
-    try {
-      const saved = budget
-        ? await request('PATCH', `/v1/admin/budgets/${encodeURIComponent(budget.id)}`, AdminBudget, checked.data)
-        : await request('POST', '/v1/admin/budgets', AdminBudget, checked.data);
-      const notice = budget
-        ? msg(str`Les modifications du budget « ${saved.title} » sont enregistrées.`)
-        : msg(str`Le budget « ${saved.title} » est créé.`);
-      navigate(`/budgets/${encodeURIComponent(saved.id)}`, { notice });
-    } catch (error) {
-      const refusal = error instanceof ParvisError ? error : new ParvisError('internal_error');
-      if (refusal.code === 'unauthorized') return;
-      if (refusal.code === 'budget_exists') return this.#refuse({ id: describe('id', 'budget_exists') });
-      if (refusal.code === 'invalid_request') return this.#refuse(refusalErrors(refusal, describe));
-      return this.#refuse({ [FORM]: refusalMessage(refusal.code) });
-    } finally {
-      this._saving = false;
-    }
+    return this.send(event, budget, {
+      body: budgetBody(this._draft, budget, frozen),
+      describe: describeBudgetField(this._draft),
+      create: CreateBudget,
+      update: UpdateBudget,
+      notice: (saved) =>
+        budget
+          ? msg(str`Les modifications du budget « ${saved.title} » sont enregistrées.`)
+          : msg(str`Le budget « ${saved.title} » est créé.`),
+      fields: { budget_exists: 'id' },
+    });
   }
 
-  #refuse(errors: FieldErrors): Promise<void> {
-    this._errors = placeBudgetErrors(errors);
-    return focusSummary(this);
+  protected override placeErrors(errors: FieldErrors): FieldErrors {
+    return placeBudgetErrors(errors);
   }
 }
 

@@ -1,25 +1,11 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { AdminIdeaBox, CreateIdeaBox, UpdateIdeaBox } from '../../contract/idea.js';
-import { ParvisError } from '../../client/errors.js';
-import { read, request } from '../api.js';
+import { ConsultationForm, type ConsultationKind } from '../consultation-form.js';
 import { focusControl, renderEditableList } from '../editable-list.js';
-import {
-  checkboxField,
-  inputField,
-  inputValue,
-  newKey,
-  radioGroup,
-  renderDateFields,
-  textareaField,
-  withValue,
-} from '../fields.js';
-import { checkBody, focusSummary, refusalErrors, renderErrorSummary, type FieldErrors } from '../form-errors.js';
-import { Loader } from '../loader.js';
-import { refusalMessage } from '../refusals.js';
-import { slugify } from '../polls/poll-draft.js';
-import { announce, href, navigate } from '../router.js';
-import { AdminScreen } from '../screen.js';
+import { checkboxField, inputField, newKey, radioGroup, renderDateFields, textareaField } from '../fields.js';
+import { renderErrorSummary, type FieldErrors } from '../form-errors.js';
+import { announce } from '../router.js';
 import {
   describeIdeaBoxField,
   emptyIdeaBoxDraft,
@@ -30,70 +16,37 @@ import {
   type IdeaBoxDraft,
 } from './idea-box-draft.js';
 
+const IDEA_BOX_KIND: ConsultationKind<AdminIdeaBox, IdeaBoxDraft> = {
+  param: 'boxId',
+  home: '/idea-boxes',
+  api: '/v1/admin/idea-boxes',
+  schema: AdminIdeaBox,
+  emptyDraft: emptyIdeaBoxDraft,
+  draftOf: ideaBoxDraftOf,
+  idSource: 'title',
+};
+
 /** Creating an idea box (`/idea-boxes/new`) or changing one (`/idea-boxes/:boxId/edit`), checked against the contract. */
-export class AdminIdeaBoxForm extends AdminScreen {
-  static override properties = {
-    ...AdminScreen.properties,
-    _draft: { state: true },
-    _errors: { state: true },
-    _saving: { state: true },
-  };
-
-  /** @internal */
-  declare _draft: IdeaBoxDraft;
-  /** @internal */
-  declare _errors: FieldErrors;
-  /** @internal */
-  declare _saving: boolean;
-
-  /** Whether the officer typed an id: until then, it follows the title. */
-  #idTyped = false;
-
-  readonly #box = new Loader<AdminIdeaBox | null>(this, async (signal) => {
-    const boxId = this.params.boxId;
-    if (!boxId) return null;
-    const box = await read(`/v1/admin/idea-boxes/${encodeURIComponent(boxId)}`, AdminIdeaBox, { signal });
-    this._draft = ideaBoxDraftOf(box);
-    return box;
-  });
-
+export class AdminIdeaBoxForm extends ConsultationForm<AdminIdeaBox, IdeaBoxDraft> {
   constructor() {
-    super();
-    this._draft = emptyIdeaBoxDraft();
-    this._errors = {};
-    this._saving = false;
+    super(IDEA_BOX_KIND);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.#box.run();
+  protected override titles() {
+    return {
+      create: msg('Créer une boîte à idées'),
+      edit: msg('Modifier la boîte à idées'),
+      loading: msg('Chargement de la boîte à idées…'),
+      back: msg('Retour aux boîtes à idées'),
+    };
   }
 
-  protected override ready(): Promise<unknown> {
-    return this.#box.settled;
-  }
-
-  protected override render() {
-    const title = this.params.boxId ? msg('Modifier la boîte à idées') : msg('Créer une boîte à idées');
-    return html`
-      <h1 tabindex="-1">${title}</h1>
-      ${this.#box.render({
-        pending: () => html`<p>${msg('Chargement de la boîte à idées…')}</p>`,
-        error: (error) =>
-          html`<p class="alert" role="alert">${refusalMessage(error.code)}</p>
-            <p><a href=${href('/idea-boxes')}>${msg('Retour aux boîtes à idées')}</a></p>`,
-        complete: (box) => this.#renderForm(box),
-      })}
-    `;
-  }
-
-  #renderForm(box: AdminIdeaBox | null) {
+  protected override renderForm(box: AdminIdeaBox | null) {
     const draft = this._draft;
     const errors = this._errors;
-    const back = box ? href(`/idea-boxes/${encodeURIComponent(box.id)}`) : href('/idea-boxes');
     return html`
       ${renderErrorSummary(errors, IDEA_BOX_FIELDS)}
-      <form novalidate @submit=${(event: SubmitEvent) => this.#submit(event, box)} @input=${this.#onInput}>
+      <form novalidate @submit=${(event: SubmitEvent) => this.#submit(event, box)} @input=${this.onInput}>
         ${inputField('title', msg('Titre'), draft.title, errors, {
           hint: msg('La question posée aux habitants, par exemple : Vos idées pour le centre-ville.'),
         })}
@@ -158,29 +111,10 @@ export class AdminIdeaBoxForm extends AdminScreen {
             draft.requiresVerification,
           )}
         </fieldset>
-        <div class="actions">
-          <button type="submit" class="button" aria-disabled=${this._saving ? 'true' : nothing}>
-            ${this._saving
-              ? msg('Enregistrement…')
-              : box
-                ? msg('Enregistrer les modifications')
-                : msg('Créer la boîte à idées')}
-          </button>
-          <a href=${back}>${msg('Annuler')}</a>
-        </div>
+        ${this.renderActions(box, msg('Créer la boîte à idées'))}
       </form>
     `;
   }
-
-  readonly #onInput = (event: Event) => {
-    const input = inputValue(event.target);
-    if (!input) return;
-    let draft = withValue(this._draft, input.name, input.value);
-    if (input.name === 'id') this.#idTyped = input.value !== '';
-    if (input.name === 'title' && !this.#idTyped && !this.params.boxId)
-      draft = { ...draft, id: slugify(String(input.value)) };
-    this._draft = draft;
-  };
 
   #addCategory(): Promise<void> {
     const categories = [...this._draft.categories, { key: newKey(), id: null, label: '' }];
@@ -200,38 +134,22 @@ export class AdminIdeaBoxForm extends AdminScreen {
     return focusControl(this, next === -1 ? 'categories' : `categories.${next}.label`);
   }
 
-  async #submit(event: SubmitEvent, box: AdminIdeaBox | null): Promise<void> {
-    event.preventDefault();
-    if (this._saving) return;
-    const draft = this._draft;
-    const describe = describeIdeaBoxField(draft);
-    const body = ideaBoxBody(draft, box);
-    const checked = box ? checkBody(UpdateIdeaBox, body, describe) : checkBody(CreateIdeaBox, body, describe);
-    if (checked.errors) return this.#refuse(checked.errors);
-    this._saving = true;
-    try {
-      const saved = box
-        ? await request('PATCH', `/v1/admin/idea-boxes/${encodeURIComponent(box.id)}`, AdminIdeaBox, checked.data)
-        : await request('POST', '/v1/admin/idea-boxes', AdminIdeaBox, checked.data);
-      const notice = box
-        ? msg(str`Les modifications de la boîte à idées « ${saved.title} » sont enregistrées.`)
-        : msg(str`La boîte à idées « ${saved.title} » est créée.`);
-      navigate(`/idea-boxes/${encodeURIComponent(saved.id)}`, { notice });
-    } catch (error) {
-      const refusal = error instanceof ParvisError ? error : new ParvisError('internal_error');
-      if (refusal.code === 'unauthorized') return;
-      if (refusal.code === 'idea_box_exists') return this.#refuse({ id: describe('id', 'idea_box_exists') });
-      if (refusal.code === 'category_in_use')
-        return this.#refuse({ categories: describe('categories', 'category_in_use') });
-      return this.#refuse(refusalErrors(refusal, describe));
-    } finally {
-      this._saving = false;
-    }
+  #submit(event: SubmitEvent, box: AdminIdeaBox | null): Promise<void> {
+    return this.send(event, box, {
+      body: ideaBoxBody(this._draft, box),
+      describe: describeIdeaBoxField(this._draft),
+      create: CreateIdeaBox,
+      update: UpdateIdeaBox,
+      notice: (saved) =>
+        box
+          ? msg(str`Les modifications de la boîte à idées « ${saved.title} » sont enregistrées.`)
+          : msg(str`La boîte à idées « ${saved.title} » est créée.`),
+      fields: { idea_box_exists: 'id', category_in_use: 'categories' },
+    });
   }
 
-  #refuse(errors: FieldErrors): Promise<void> {
-    this._errors = placeCategoryErrors(errors);
-    return focusSummary(this);
+  protected override placeErrors(errors: FieldErrors): FieldErrors {
+    return placeCategoryErrors(errors);
   }
 }
 

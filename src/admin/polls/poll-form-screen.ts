@@ -1,24 +1,17 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { AdminPoll, CreatePoll, UpdatePoll, type ResultsVisibility } from '../../contract/poll.js';
-import { ParvisError } from '../../client/errors.js';
-import { read, request } from '../api.js';
+import { AdminPoll, CreatePoll, UpdatePoll } from '../../contract/poll.js';
+import { ConsultationForm, type ConsultationKind } from '../consultation-form.js';
 import {
-  checkBody,
   describedBy,
   fieldId,
-  focusSummary,
   invalid,
-  refusalErrors,
   renderErrorSummary,
   renderFieldError,
   type FieldErrors,
 } from '../form-errors.js';
-import { Loader } from '../loader.js';
-import { errorMessage } from '../messages.js';
-import { announce, href, navigate } from '../router.js';
-import { AdminScreen } from '../screen.js';
+import { announce } from '../router.js';
 import {
   describePollField,
   draftOf,
@@ -26,7 +19,6 @@ import {
   placeOptionErrors,
   pollBody,
   POLL_FIELDS,
-  slugify,
   type PollDraft,
 } from './poll-draft.js';
 import {
@@ -38,74 +30,37 @@ import {
   textField,
 } from './poll-form-fields.js';
 
+const POLL_KIND: ConsultationKind<AdminPoll, PollDraft> = {
+  param: 'pollId',
+  home: '/polls',
+  api: '/v1/admin/polls',
+  schema: AdminPoll,
+  emptyDraft,
+  draftOf,
+  idSource: 'question',
+};
+
 /** Creating a poll (`/polls/new`) or changing one (`/polls/:pollId/edit`), checked against the API's contract. */
-export class AdminPollForm extends AdminScreen {
-  static override properties = {
-    ...AdminScreen.properties,
-    _draft: { state: true },
-    _errors: { state: true },
-    _saving: { state: true },
-  };
-
-  /** @internal */
-  declare _draft: PollDraft;
-  /** @internal */
-  declare _errors: FieldErrors;
-  /** @internal */
-  declare _saving: boolean;
-
-  /** Whether the officer typed an id: until then, it follows the question. */
-  #idTyped = false;
-
-  readonly #poll = new Loader<AdminPoll | null>(this, async (signal) => {
-    const pollId = this.params.pollId;
-    if (!pollId) return null;
-    const poll = await read(`/v1/admin/polls/${encodeURIComponent(pollId)}`, AdminPoll, { signal });
-    this._draft = draftOf(poll);
-    return poll;
-  });
-
+export class AdminPollForm extends ConsultationForm<AdminPoll, PollDraft> {
   constructor() {
-    super();
-    this._draft = emptyDraft();
-    this._errors = {};
-    this._saving = false;
+    super(POLL_KIND);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.#poll.run();
+  protected override titles() {
+    return {
+      create: msg('Créer un sondage'),
+      edit: msg('Modifier le sondage'),
+      loading: msg('Chargement du sondage…'),
+      back: msg('Retour aux sondages'),
+    };
   }
 
-  protected override ready(): Promise<unknown> {
-    return this.#poll.settled;
-  }
-
-  get #editing(): boolean {
-    return Boolean(this.params.pollId);
-  }
-
-  protected override render() {
-    const title = this.#editing ? msg('Modifier le sondage') : msg('Créer un sondage');
-    return html`
-      <h1 tabindex="-1">${title}</h1>
-      ${this.#poll.render({
-        pending: () => html`<p>${msg('Chargement du sondage…')}</p>`,
-        error: (error) =>
-          html`<p class="alert" role="alert">${errorMessage(error.code)}</p>
-            <p><a href=${href('/polls')}>${msg('Retour aux sondages')}</a></p>`,
-        complete: (poll) => this.#renderForm(poll),
-      })}
-    `;
-  }
-
-  #renderForm(poll: AdminPoll | null) {
+  protected override renderForm(poll: AdminPoll | null) {
     const draft = this._draft;
     const errors = this._errors;
-    const back = poll ? href(`/polls/${encodeURIComponent(poll.id)}`) : href('/polls');
     return html`
       ${renderErrorSummary(errors, POLL_FIELDS)}
-      <form novalidate @submit=${(event: SubmitEvent) => this.#submit(event, poll)} @input=${this.#onInput}>
+      <form novalidate @submit=${(event: SubmitEvent) => this.#submit(event, poll)} @input=${this.onInput}>
         ${textField(draft, errors, 'question', msg('Question'))}
         ${poll
           ? nothing
@@ -129,16 +84,7 @@ export class AdminPollForm extends AdminScreen {
         </div>
         ${poll && poll.results.voters > 0 ? renderFrozenOptions(poll) : this.#renderOptions()}
         ${renderChoices(draft, errors)} ${renderDates(draft, errors)} ${renderVisibility(draft)} ${renderRules(draft)}
-        <div class="actions">
-          <button type="submit" class="button" aria-disabled=${this._saving ? 'true' : nothing}>
-            ${this._saving
-              ? msg('Enregistrement…')
-              : poll
-                ? msg('Enregistrer les modifications')
-                : msg('Créer le sondage')}
-          </button>
-          <a href=${back}>${msg('Annuler')}</a>
-        </div>
+        ${this.renderActions(poll, msg('Créer le sondage'))}
       </form>
     `;
   }
@@ -161,7 +107,7 @@ export class AdminPollForm extends AdminScreen {
                 <input
                   type="text"
                   id=${fieldId(field)}
-                  name="option-${i}"
+                  name=${field}
                   aria-describedby=${describedBy(errors, field)}
                   aria-invalid=${invalid(errors, field)}
                   .value=${live(option.label)}
@@ -179,26 +125,6 @@ export class AdminPollForm extends AdminScreen {
       </fieldset>
     `;
   }
-
-  readonly #onInput = (event: Event) => {
-    const input = event.target as HTMLInputElement;
-    const draft = { ...this._draft };
-    const option = /^option-(\d+)$/.exec(input.name);
-    if (option) {
-      draft.options = draft.options.map((entry, i) =>
-        i === Number(option[1]) ? { ...entry, label: input.value } : entry,
-      );
-    } else if (input.name === 'multiple' || input.name === 'allowChange' || input.name === 'requiresVerification') {
-      draft[input.name] = input.checked;
-    } else if (input.name === 'resultsVisibility') {
-      draft.resultsVisibility = input.value as ResultsVisibility;
-    } else if (input.name in draft) {
-      (draft as unknown as Record<string, string>)[input.name] = input.value;
-      if (input.name === 'id') this.#idTyped = input.value !== '';
-      if (input.name === 'question' && !this.#idTyped && !this.#editing) draft.id = slugify(input.value);
-    }
-    this._draft = draft;
-  };
 
   readonly #addOption = async () => {
     this._draft = { ...this._draft, options: [...this._draft.options, { id: null, label: '' }] };
@@ -218,38 +144,23 @@ export class AdminPollForm extends AdminScreen {
     this.renderRoot.querySelector<HTMLInputElement>(`#${fieldId(`options.${next}.label`)}`)?.focus();
   }
 
-  async #submit(event: SubmitEvent, poll: AdminPoll | null): Promise<void> {
-    event.preventDefault();
-    if (this._saving) return;
-    const draft = this._draft;
-    const describe = describePollField(draft);
+  #submit(event: SubmitEvent, poll: AdminPoll | null): Promise<void> {
     const withOptions = !poll || poll.results.voters === 0;
-    const body = pollBody(draft, poll, withOptions);
-    const checked = poll ? checkBody(UpdatePoll, body, describe) : checkBody(CreatePoll, body, describe);
-    if (checked.errors) return this.#refuse(checked.errors);
-    this._saving = true;
-    try {
-      const saved = poll
-        ? await request('PATCH', `/v1/admin/polls/${encodeURIComponent(poll.id)}`, AdminPoll, checked.data)
-        : await request('POST', '/v1/admin/polls', AdminPoll, checked.data);
-      const notice = poll
-        ? msg(str`Les modifications du sondage « ${saved.question} » sont enregistrées.`)
-        : msg(str`Le sondage « ${saved.question} » est créé.`);
-      navigate(`/polls/${encodeURIComponent(saved.id)}`, { notice });
-    } catch (error) {
-      const refusal = error instanceof ParvisError ? error : new ParvisError('internal_error');
-      if (refusal.code === 'unauthorized') return;
-      if (refusal.code === 'poll_exists') return this.#refuse({ id: describe('id', 'poll_exists') });
-      if (refusal.code === 'poll_has_votes') return this.#refuse({ options: describe('options', 'poll_has_votes') });
-      return this.#refuse(refusalErrors(refusal, describe));
-    } finally {
-      this._saving = false;
-    }
+    return this.send(event, poll, {
+      body: pollBody(this._draft, poll, withOptions),
+      describe: describePollField(this._draft),
+      create: CreatePoll,
+      update: UpdatePoll,
+      notice: (saved) =>
+        poll
+          ? msg(str`Les modifications du sondage « ${saved.question} » sont enregistrées.`)
+          : msg(str`Le sondage « ${saved.question} » est créé.`),
+      fields: { poll_exists: 'id', poll_has_votes: 'options' },
+    });
   }
 
-  #refuse(errors: FieldErrors): Promise<void> {
-    this._errors = placeOptionErrors(errors);
-    return focusSummary(this);
+  protected override placeErrors(errors: FieldErrors): FieldErrors {
+    return placeOptionErrors(errors);
   }
 }
 
