@@ -35,9 +35,16 @@ const ELEMENTS: Record<string, ElementEntry> = {
   'parvis-budget': { define: () => import('./elements/budget/define.js') },
 };
 
+/** Each language's strings are a chunk of their own, downloaded only by pages that speak it. */
 const LOCALES = {
   en: () => import('./generated/locales/en.js'),
-};
+  es: () => import('./generated/locales/es.js'),
+  de: () => import('./generated/locales/de.js'),
+  it: () => import('./generated/locales/it.js'),
+  nl: () => import('./generated/locales/nl.js'),
+  ca: () => import('./generated/locales/ca.js'),
+  ar: () => import('./generated/locales/ar.js'),
+} satisfies Record<(typeof TARGET_LOCALES)[number], () => Promise<unknown>>;
 
 function start(): void {
   // Without an explicit API base, the server that served this file is the backend.
@@ -59,8 +66,14 @@ function start(): void {
 const requested = new Set<string>();
 const selector = Object.keys(ELEMENTS).join(',');
 
+/**
+ * Imports the tag's chunk once, even when the tag is defined already: defined
+ * by this same code, the import costs nothing; taken by another script (an
+ * older copy of Parvis, a theme's own element), the chunk's `define()` keeps
+ * that definition and says so in the console.
+ */
 function load(tag: string): void {
-  if (requested.has(tag) || customElements.get(tag)) return;
+  if (requested.has(tag)) return;
   requested.add(tag);
   ELEMENTS[tag].define().catch((error: unknown) => {
     requested.delete(tag);

@@ -14,8 +14,16 @@ export interface ParvisOptions {
 
 export const DEFAULT_TIMEOUT = 10_000;
 export const SOURCE_LOCALE = 'fr';
-export const TARGET_LOCALES = ['en'] as const;
+/** The languages the widgets are translated into, besides French; each is a chunk loaded on demand. */
+export const TARGET_LOCALES = ['en', 'es', 'de', 'it', 'nl', 'ca', 'ar'] as const;
 export type Locale = typeof SOURCE_LOCALE | (typeof TARGET_LOCALES)[number];
+
+const RIGHT_TO_LEFT: ReadonlySet<Locale> = new Set(['ar']);
+
+/** The direction a locale's text runs in: the widgets mirror their layout for right-to-left ones. */
+export function directionOf(locale: Locale): 'ltr' | 'rtl' {
+  return RIGHT_TO_LEFT.has(locale) ? 'rtl' : 'ltr';
+}
 
 const settings: ParvisOptions = {};
 let scriptBase: string | undefined;
@@ -63,7 +71,7 @@ export function resolveLang(element?: Element): string {
   return document.documentElement.lang || SOURCE_LOCALE;
 }
 
-/** The supported locale closest to a language tag: `en-GB` speaks English, anything unknown French. */
+/** The supported locale closest to a language tag: `en-GB` speaks English, `ar-MA` Arabic, anything unknown French. */
 export function toLocale(lang: string): Locale {
   const primary = lang.toLowerCase().split(/[-_]/)[0];
   return (TARGET_LOCALES as readonly string[]).includes(primary) ? (primary as Locale) : SOURCE_LOCALE;

@@ -1,8 +1,8 @@
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement } from 'lit';
-import { resolveLang } from '../client/config.js';
+import { directionOf, resolveLang } from '../client/config.js';
 import { prepareFormats } from './intl-formats.js';
-import { intlLocale, requestLocale } from './locale.js';
+import { activeLocale, intlLocale, requestLocale } from './locale.js';
 import { sharedStyles } from './shared-styles.js';
 
 /** The `parvis-*` events declared in `GlobalEventHandlersEventMap` by each element. */
@@ -35,6 +35,15 @@ export class ParvisElement extends LitElement {
   /** The locale the element writes numbers and dates in. */
   protected get formatLocale(): string {
     return intlLocale(resolveLang(this));
+  }
+
+  /**
+   * The direction of the element's strings, set on its root: an Arabic widget
+   * mirrors its layout on any page, and a French one stays left to right on
+   * a right-to-left page.
+   */
+  protected get direction(): 'ltr' | 'rtl' {
+    return directionOf(activeLocale());
   }
 
   /**

@@ -56,13 +56,16 @@ describe('configuration', () => {
   });
 
   it('maps language tags to the supported locales', () => {
-    expect(['en', 'en-GB', 'EN_us', 'fr-BE', 'de', ''].map(toLocale)).to.deep.equal([
+    expect(['en', 'en-GB', 'EN_us', 'fr-BE', 'pt', '', 'es-419', 'de-CH', 'ar-MA'].map(toLocale)).to.deep.equal([
       'en',
       'en',
       'en',
       'fr',
       'fr',
       'fr',
+      'es',
+      'de',
+      'ar',
     ]);
   });
 });

@@ -10,11 +10,11 @@ import {
   minimumSpend,
   spentOn,
 } from '../../client/budgets.js';
-import { Formatter } from '../intl-formats.js';
+import { Formatter, withDigits } from '../intl-formats.js';
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
-/** Money, counts and the ballot rules in the reader's language. */
+/** Money, counts and the ballot rules in the reader's language; counts are worded as `Formatter` says. */
 export class BudgetFormat extends Formatter {
   readonly #currency: string;
 
@@ -28,7 +28,7 @@ export class BudgetFormat extends Formatter {
     const key = `${this.locale} ${this.#currency}`;
     let format = moneyFormats.get(key);
     if (!format) {
-      format = new Intl.NumberFormat(this.locale, {
+      format = new Intl.NumberFormat(withDigits(this.locale), {
         style: 'currency',
         currency: this.#currency,
         maximumFractionDigits: 0,
@@ -40,17 +40,26 @@ export class BudgetFormat extends Formatter {
 
   projects(count: number): string {
     const n = this.number(count);
-    return this.one(count) ? msg(str`${n} projet`) : msg(str`${n} projets`);
-  }
-
-  votes(count: number): string {
-    const n = this.number(count);
-    return this.one(count) ? msg(str`${n} vote`) : msg(str`${n} votes`);
+    return this.plural(count, {
+      zero: msg(str`${n} projet`, { id: 'budget.projects.zero' }),
+      one: msg(str`${n} projet`, { id: 'budget.projects.one' }),
+      two: msg(str`${n} projets`, { id: 'budget.projects.two' }),
+      few: msg(str`${n} projets`, { id: 'budget.projects.few' }),
+      many: msg(str`${n} de projets`, { id: 'budget.projects.many' }),
+      other: msg(str`${n} projets`, { id: 'budget.projects.other' }),
+    });
   }
 
   ballots(count: number): string {
     const n = this.number(count);
-    return this.one(count) ? msg(str`${n} bulletin`) : msg(str`${n} bulletins`);
+    return this.plural(count, {
+      zero: msg(str`${n} bulletin`, { id: 'budget.ballots.zero' }),
+      one: msg(str`${n} bulletin`, { id: 'budget.ballots.one' }),
+      two: msg(str`${n} bulletins`, { id: 'budget.ballots.two' }),
+      few: msg(str`${n} bulletins`, { id: 'budget.ballots.few' }),
+      many: msg(str`${n} de bulletins`, { id: 'budget.ballots.many' }),
+      other: msg(str`${n} bulletins`, { id: 'budget.ballots.other' }),
+    });
   }
 
   /** The rules of a ballot, in sentences, for the envelope of `district` (the whole budget's without one). */
@@ -95,9 +104,28 @@ export class BudgetFormat extends Formatter {
 
   /** How many projects are chosen, out of how many when the budget limits them. */
   chosen(count: number, max: number | null): string {
-    const [n, m] = [this.number(count), this.number(max ?? 0)];
-    if (max === null) return this.one(count) ? msg(str`${n} projet choisi`) : msg(str`${n} projets choisis`);
-    return this.one(count) ? msg(str`${n} projet choisi sur ${m}`) : msg(str`${n} projets choisis sur ${m}`);
+    const n = this.number(count);
+    if (max !== null) return this.#chosenOf(count, max);
+    return this.plural(count, {
+      zero: msg(str`${n} projet choisi`, { id: 'budget.chosen.zero' }),
+      one: msg(str`${n} projet choisi`, { id: 'budget.chosen.one' }),
+      two: msg(str`${n} projets choisis`, { id: 'budget.chosen.two' }),
+      few: msg(str`${n} projets choisis`, { id: 'budget.chosen.few' }),
+      many: msg(str`${n} de projets choisis`, { id: 'budget.chosen.many' }),
+      other: msg(str`${n} projets choisis`, { id: 'budget.chosen.other' }),
+    });
+  }
+
+  #chosenOf(count: number, max: number): string {
+    const [n, m] = [this.number(count), this.number(max)];
+    return this.plural(count, {
+      zero: msg(str`${n} projet choisi sur ${m}`, { id: 'budget.chosen-of.zero' }),
+      one: msg(str`${n} projet choisi sur ${m}`, { id: 'budget.chosen-of.one' }),
+      two: msg(str`${n} projets choisis sur ${m}`, { id: 'budget.chosen-of.two' }),
+      few: msg(str`${n} projets choisis sur ${m}`, { id: 'budget.chosen-of.few' }),
+      many: msg(str`${n} de projets choisis sur ${m}`, { id: 'budget.chosen-of.many' }),
+      other: msg(str`${n} projets choisis sur ${m}`, { id: 'budget.chosen-of.other' }),
+    });
   }
 
   /** What is spent and left, for the gauge and its announcements. */

@@ -29,7 +29,7 @@ export type { BudgetState };
  * @summary A participatory budget citizens vote in inline.
  * @tag parvis-budget
  *
- * @attr lang - Language of the widget (`fr`, `en`); else the closest `[lang]` ancestor, else French. One language per page.
+ * @attr lang - Language of the widget (`fr`, `en`, `es`, `de`, `it`, `nl`, `ca`, `ar`: Arabic right to left); else the closest `[lang]` ancestor, else French. One language per page.
  *
  * @fires parvis-ballot-submit - Before a ballot is sent; cancel it (`preventDefault()`) to send nothing. `detail: { budgetId, district, projectIds }`.
  * @fires parvis-ballot-cast - After the server accepted a ballot, including a queued one sent later. `detail: { budgetId, district, projectIds, budget }`.
@@ -192,7 +192,12 @@ export class ParvisBudget extends ParvisElement implements BudgetHost {
     const format = new BudgetFormat(this.formatLocale, data?.currency ?? 'EUR');
     const state = this.state;
     return html`
-      <div part="base" class="budget" aria-busy=${loading || state === 'submitting' ? 'true' : 'false'}>
+      <div
+        part="base"
+        class="budget"
+        dir=${this.direction}
+        aria-busy=${loading || state === 'submitting' ? 'true' : 'false'}
+      >
         ${data ? renderBudget(this.#view(data, state, format)) : nothing}
         ${loadError ? renderError(loadError, () => this.reload()) : nothing}
         <div part="status" id="status" class="status" role="status" tabindex="-1">${this.#confirmation()}</div>

@@ -1,9 +1,10 @@
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import type { ErrorCode } from '../../contract/errors.js';
 import {
   MAX_AUTHOR_NAME,
   MAX_IDEA_BODY,
   MAX_IDEA_TITLE,
+  MAX_REPORT_DETAILS,
   type IdeaSort,
   type IdeaStatus,
   type ReportReason,
@@ -66,15 +67,15 @@ export function fieldMessage(field: IdeaField, reason: string, format: IdeaBoxFo
     case 'title too_small':
       return msg('Saisissez le titre de votre idée.');
     case 'title too_big':
-      return msg(str`Le titre doit faire ${format.number(MAX_IDEA_TITLE)} caractères au maximum.`);
+      return format.tooLong('title', MAX_IDEA_TITLE);
     case 'body too_small':
       return msg('Décrivez votre idée.');
     case 'body too_big':
-      return msg(str`La description doit faire ${format.number(MAX_IDEA_BODY)} caractères au maximum.`);
+      return format.tooLong('body', MAX_IDEA_BODY);
     case 'body too_many_links':
       return msg('La description contient trop de liens : retirez-en.');
     case 'authorName too_big':
-      return msg(str`Le nom affiché doit faire ${format.number(MAX_AUTHOR_NAME)} caractères au maximum.`);
+      return format.tooLong('authorName', MAX_AUTHOR_NAME);
     case 'category unknown_category':
       return msg('Choisissez une catégorie de la liste.');
   }
@@ -120,6 +121,15 @@ export function sortLabel(sort: IdeaSort): string {
     case 'trending':
       return msg('Soutenues ces derniers jours');
   }
+}
+
+/** Why a report cannot be sent yet. */
+export type ReportProblem = 'no_reason' | 'details_too_long';
+
+export function reportProblem(problem: ReportProblem, format: IdeaBoxFormat): string {
+  return problem === 'no_reason'
+    ? msg('Choisissez la raison de votre signalement.')
+    : format.tooLong('details', MAX_REPORT_DETAILS);
 }
 
 export function reasonLabel(reason: ReportReason): string {

@@ -52,7 +52,7 @@ const DRAFT_FIELDS = new Set<string>(['title', 'body', 'category', 'authorName',
  * @summary An idea box citizens fill, browse and support inline.
  * @tag parvis-idea-box
  *
- * @attr lang - Language of the widget (`fr`, `en`); else the closest `[lang]` ancestor, else French. One language per page.
+ * @attr lang - Language of the widget (`fr`, `en`, `es`, `de`, `it`, `nl`, `ca`, `ar`: Arabic right to left); else the closest `[lang]` ancestor, else French. One language per page.
  *
  * @fires parvis-idea-submit - Before an idea is sent; cancel it (`preventDefault()`) to send nothing. `detail: { boxId, idea: { title, body, category?, authorName? } }`.
  * @fires parvis-idea-submitted - After the server accepted an idea, including one queued offline and sent later. `detail: { boxId, idea }`; `idea.status` is `pending` while it awaits moderation.
@@ -220,7 +220,12 @@ export class ParvisIdeaBox extends ParvisElement implements IdeaBoxHost {
     if (!box && !boxError) return renderSkeleton();
     const format = new IdeaBoxFormat(this.formatLocale);
     return html`
-      <div part="base" class="box" aria-busy=${this.#form.phase === 'submitting' ? 'true' : 'false'}>
+      <div
+        part="base"
+        class="box"
+        dir=${this.direction}
+        aria-busy=${this.#form.phase === 'submitting' ? 'true' : 'false'}
+      >
         ${box ? this.#renderBox(box, format) : nothing}
         ${boxError ? renderError(boxError, () => this.reload(), 'error') : nothing}
         <div part="status" class="status" role="status">${this._announcement}</div>

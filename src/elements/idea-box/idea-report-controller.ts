@@ -1,9 +1,9 @@
-import { msg, str } from '@lit/localize';
 import { MAX_REPORT_DETAILS, type ReportReason } from '../../contract/idea.js';
 import type { ParvisError } from '../../client/errors.js';
 import { reportIdea } from '../../client/ideas.js';
 import { reportError } from '../events.js';
 import { focusAfterUpdate, type IdeaBoxHost } from './idea-box-host.js';
+import type { ReportProblem } from './idea-box-messages.js';
 import type { IdeaListController } from './idea-list-controller.js';
 
 /**
@@ -20,8 +20,8 @@ export class IdeaReportController {
   open: string | null = null;
   reason: ReportReason | null = null;
   details = '';
-  /** Why the report cannot be sent yet. */
-  problem: string | null = null;
+  /** Why the report cannot be sent yet, worded by `reportProblem()` in the reader's language. */
+  problem: ReportProblem | null = null;
   sending = false;
   error: ParvisError | null = null;
   /** Ideas this citizen reported while the box was on screen; `earlier` when the server already had their report. */
@@ -65,11 +65,7 @@ export class IdeaReportController {
     if (!ideaId || this.sending) return;
     const details = this.details.trim();
     this.error = null;
-    this.problem = !this.reason
-      ? msg('Choisissez la raison de votre signalement.')
-      : details.length > MAX_REPORT_DETAILS
-        ? msg(str`Vos précisions doivent faire ${MAX_REPORT_DETAILS} caractères au maximum.`)
-        : null;
+    this.problem = !this.reason ? 'no_reason' : details.length > MAX_REPORT_DETAILS ? 'details_too_long' : null;
     if (this.problem || !this.reason) return focusAfterUpdate(this.#host, `report-${ideaId}-spam`);
     this.sending = true;
     this.#host.requestUpdate();

@@ -2,12 +2,14 @@ import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { ReportReason, type Idea } from '../../contract/idea.js';
-import { reasonLabel } from './idea-box-messages.js';
+import type { IdeaBoxFormat } from './idea-box-format.js';
+import { reasonLabel, reportProblem } from './idea-box-messages.js';
 import { renderError } from './idea-box-templates.js';
 import type { IdeaReportController } from './idea-report-controller.js';
 
 /** What the report disclosure needs from the element. */
 export interface ReportView {
+  format: IdeaBoxFormat;
   report: IdeaReportController;
 }
 
@@ -15,7 +17,7 @@ export interface ReportView {
  * A disclosure rather than a dialog: the reasons open right under the idea,
  * in the page's reading order, and nothing else on the page is made inert.
  */
-export function renderReport(idea: Idea, { report }: ReportView): TemplateResult {
+export function renderReport(idea: Idea, { report, format }: ReportView): TemplateResult {
   const reported = report.reported.get(idea.id);
   if (reported) {
     return html`<p part="report-done" id=${`report-done-${idea.id}`} class="report-done" tabindex="-1">
@@ -38,11 +40,11 @@ export function renderReport(idea: Idea, { report }: ReportView): TemplateResult
     >
       ${msg('Signaler')}<span class="visually-hidden"> <bdi>${idea.title}</bdi></span>
     </button>
-    ${open ? renderReportForm(formId, report) : nothing}
+    ${open ? renderReportForm(formId, report, format) : nothing}
   `;
 }
 
-function renderReportForm(formId: string, report: IdeaReportController): TemplateResult {
+function renderReportForm(formId: string, report: IdeaReportController, format: IdeaBoxFormat): TemplateResult {
   const describedBy = report.problem ? `${formId}-problem` : nothing;
   return html`
     <form
@@ -61,7 +63,9 @@ function renderReportForm(formId: string, report: IdeaReportController): Templat
       <fieldset class="options" aria-describedby=${describedBy}>
         <legend>${msg('Pourquoi signalez-vous cette idée ?')}</legend>
         ${report.problem
-          ? html`<p id=${`${formId}-problem`} class="field-error" role="alert">${report.problem}</p>`
+          ? html`<p id=${`${formId}-problem`} class="field-error" role="alert">
+              ${reportProblem(report.problem, format)}
+            </p>`
           : nothing}
         ${ReportReason.options.map(
           (reason) => html`

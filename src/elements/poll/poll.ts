@@ -23,7 +23,7 @@ export type PollState = 'loading' | 'error' | 'open' | 'submitting' | 'voted' | 
  * @summary A poll citizens answer inline.
  * @tag parvis-poll
  *
- * @attr lang - Language of the widget (`fr`, `en`); else the closest `[lang]` ancestor, else French. One language per page.
+ * @attr lang - Language of the widget (`fr`, `en`, `es`, `de`, `it`, `nl`, `ca`, `ar`: Arabic right to left); else the closest `[lang]` ancestor, else French. One language per page.
  *
  * @fires parvis-vote - Before a vote is sent; cancel it (`preventDefault()`) to send nothing. `detail: { pollId, choices }`.
  * @fires parvis-voted - After the server accepted a vote, including a queued one sent later. `detail: { pollId, choices, poll }`.
@@ -150,7 +150,12 @@ export class ParvisPoll extends ParvisElement implements PollHost {
     const format = this.#format;
     const state = this.state;
     return html`
-      <div part="base" class="poll" aria-busy=${this.#controller.loading || state === 'submitting' ? 'true' : 'false'}>
+      <div
+        part="base"
+        class="poll"
+        dir=${this.direction}
+        aria-busy=${this.#controller.loading || state === 'submitting' ? 'true' : 'false'}
+      >
         ${data ? this.#renderPoll(data, state, format) : nothing}
         ${loadError ? renderError(loadError, () => this.reload()) : nothing}
         <div part="status" id="status" class="status" role="status" tabindex="-1">${this.#announcement(format)}</div>

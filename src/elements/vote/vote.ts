@@ -35,7 +35,7 @@ export type CommentPolicy = 'after-no' | 'always' | 'never';
  * @summary Support, up/down, or "was this page helpful?" on any subject.
  * @tag parvis-vote
  *
- * @attr lang - Language of the widget (`fr`, `en`); else the closest `[lang]` ancestor, else French. One language per page.
+ * @attr lang - Language of the widget (`fr`, `en`, `es`, `de`, `it`, `nl`, `ca`, `ar`: Arabic right to left); else the closest `[lang]` ancestor, else French. One language per page.
  * @attr aria-label - Like `label`, when the page names the button this way.
  *
  * @fires parvis-vote-change - Before a vote is sent; cancel it (`preventDefault()`) to send nothing. `detail: { subject, value, previous, mode, comment? }`.
@@ -193,7 +193,7 @@ export class ParvisVote extends ParvisElement implements VoteHost {
     const format = new VoteFormat(this.formatLocale);
     const busy = subject?.submitting ?? false;
     return html`
-      <div part="base" class="vote ${this.voteMode}" aria-busy=${busy ? 'true' : 'false'}>
+      <div part="base" class="vote ${this.voteMode}" dir=${this.direction} aria-busy=${busy ? 'true' : 'false'}>
         ${votes && !setupError ? this.#renderMode(this.#view(votes, format)) : nothing}
         ${loadError ? renderLoadError(loadError, () => this.reload()) : nothing}
         ${voteError ? renderVoteError(voteError) : nothing}
