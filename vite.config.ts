@@ -1,4 +1,29 @@
-import { defineConfig } from 'vite';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * The ready-made themes, copied as they are from `src/themes/` to
+ * `dist/widgets/themes/<name>.css`: a page links them beside `parvis.js`
+ * (`https://…/themes/dsfr.css`). Plain token declarations, read by webmasters
+ * who copy and adapt them; the server compresses them on the way.
+ */
+function themes(): Plugin {
+  const dir = resolve('src/themes');
+  let files: string[] = [];
+  return {
+    name: 'parvis-themes',
+    async buildStart() {
+      files = (await readdir(dir)).filter((name) => name.endsWith('.css')).sort();
+      for (const file of files) this.addWatchFile(join(dir, file));
+    },
+    async generateBundle() {
+      for (const file of files) {
+        this.emitFile({ type: 'asset', fileName: `themes/${file}`, source: await readFile(join(dir, file), 'utf8') });
+      }
+    },
+  };
+}
 
 /**
  * The widget bundle: `dist/widgets/parvis.js` under a stable name for the
@@ -8,6 +33,7 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   base: './',
   publicDir: false,
+  plugins: [themes()],
   build: {
     outDir: 'dist/widgets',
     emptyOutDir: true,

@@ -1,8 +1,9 @@
 import { msg, str } from '@lit/localize';
 import { intlFormat } from '../elements/intl-formats.js';
+import { consoleLocale } from './language.js';
 
-/** The console speaks French for now; its strings go through `msg()` so that they can be translated later. */
-export const LOCALE = 'fr';
+/** The tag numbers, dates, money and percentages are written with: the console's language, as this browser writes it. */
+export { consoleLocale };
 
 /** The status of a poll, an idea box or a budget: computed by the server from the dates and the closed flag. */
 export type ConsultationStatus = 'upcoming' | 'open' | 'closed';
@@ -19,21 +20,21 @@ export function statusLabel(status: ConsultationStatus): string {
 }
 
 export function formatDate(instant: string | null): string {
-  return instant === null ? msg('—') : intlFormat('date', LOCALE).format(new Date(instant));
+  return instant === null ? msg('—') : intlFormat('date', consoleLocale()).format(new Date(instant));
 }
 
 export function formatNumber(value: number): string {
-  return intlFormat('number', LOCALE).format(value);
+  return intlFormat('number', consoleLocale()).format(value);
 }
 
 export function formatShare(value: number): string {
-  return intlFormat('share', LOCALE).format(value);
+  return intlFormat('share', consoleLocale()).format(value);
 }
 
 /** "1 votant", "12 votants": `one` and `other` as `Intl.PluralRules` chooses. */
 export function plural(count: number, one: (n: string) => string, other: (n: string) => string): string {
   const n = formatNumber(count);
-  return intlFormat('plural', LOCALE).select(count) === 'one' ? one(n) : other(n);
+  return intlFormat('plural', consoleLocale()).select(count) === 'one' ? one(n) : other(n);
 }
 
 export const voters = (count: number) =>

@@ -3,10 +3,20 @@
  * real widget loads from this server's `parvis.js` exactly as on a city's
  * page. A page of its own, because widgets speak one language per page.
  */
-import { choiceFromQuery, fallbackOf, widgetElement } from './snippet/snippet.js';
+import { choiceFromQuery, fallbackOf, themeStylesheet, widgetElement } from './snippet/snippet.js';
 
 const choice = choiceFromQuery(new URLSearchParams(location.search));
 document.documentElement.lang = choice.lang;
+
+const stylesheet = themeStylesheet(choice.theme, location.origin);
+if (stylesheet) {
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = stylesheet;
+  document.head.append(link);
+}
+// A dark theme is for dark pages: the preview page turns dark with it.
+document.documentElement.dataset.theme = choice.theme;
 
 const { tag, attributes } = widgetElement(choice);
 const widget = document.createElement(tag);

@@ -1,6 +1,13 @@
 import { msg } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { ParvisElement } from '../elements/parvis-element.js';
+import {
+  chooseLanguage,
+  consoleLanguage,
+  CONSOLE_LANGUAGES,
+  LANGUAGE_NAMES,
+  type ConsoleLanguage,
+} from './language.js';
 import { ROUTES } from './routes.js';
 import { currentPath, followLink, href, match, section, shellEvents, type NavigateDetail } from './router.js';
 import type { AdminScreen } from './screen.js';
@@ -9,9 +16,9 @@ import './not-found.js';
 import './sign-in.js';
 
 /**
- * The console's frame: the skip link, the header, the navigation built from
- * `ROUTES`, the live region that says what was just done, and the screen of
- * the current address. It renders into the page itself (no shadow root), so
+ * The console's frame: the skip link, the header with the language switch,
+ * the navigation built from `ROUTES`, the live region that says what was just
+ * done, and the screen of the current address. It renders into the page itself (no shadow root), so
  * that its landmarks and skip link are the document's own; each screen keeps
  * its styles and ids in a shadow root of its own.
  */
@@ -29,6 +36,8 @@ export class ParvisAdmin extends ParvisElement {
   #screen: AdminScreen | null = null;
   /** Counts the screens asked for, so that a slow one never replaces a later one. */
   #shown = 0;
+  /** The address (path and query) of the screen shown. */
+  #address = '';
 
   constructor() {
     super();
@@ -61,6 +70,8 @@ export class ParvisAdmin extends ParvisElement {
   }
 
   readonly #onPopState = () => {
+    // The skip link's `#main` changes only the fragment: the screen stays, focus stays where the link put it.
+    if (`${location.pathname}${location.search}` === this.#address) return;
     this._notice = '';
     void this.#show(true);
   };
@@ -81,6 +92,7 @@ export class ParvisAdmin extends ParvisElement {
 
   async #show(focus: boolean): Promise<void> {
     const shown = ++this.#shown;
+    this.#address = `${location.pathname}${location.search}`;
     this._failed = false;
     let screen: AdminScreen;
     if (session.token === null) {
@@ -107,6 +119,25 @@ export class ParvisAdmin extends ParvisElement {
     await screen.present(focus);
   }
 
+  /**
+   * Switches the console to `language`, as a page loaded anew in it would: the
+   * frame re-renders, the screen is shown afresh (its data, counts and dates
+   * included) with focus left on the switch, and the live region says so.
+   */
+  async #switchTo(language: ConsoleLanguage): Promise<void> {
+    try {
+      await chooseLanguage(language);
+    } catch (error) {
+      console.error('Parvis: the console’s strings could not be loaded.', error);
+      this._notice = msg('Cette langue n’a pas pu être chargée. Vérifiez votre connexion, puis réessayez.');
+      return;
+    }
+    this._notice = msg('La console est maintenant en français.', {
+      desc: 'Said once the officer has switched the console to this language: each translation names its own language.',
+    });
+    await this.#show(false);
+  }
+
   protected override render() {
     const signedIn = session.token !== null;
     return html`
@@ -116,11 +147,14 @@ export class ParvisAdmin extends ParvisElement {
           <p class="brand">
             <a href=${href('/')}>Parvis <span class="brand-tagline">${msg('console d’administration')}</span></a>
           </p>
-          ${signedIn
-            ? html`<button type="button" class="sign-out" @click=${() => session.signOut()}>
-                ${msg('Se déconnecter')}
-              </button>`
-            : nothing}
+          <div class="header-actions">
+            ${this.#renderLanguages()}
+            ${signedIn
+              ? html`<button type="button" class="sign-out" @click=${() => session.signOut()}>
+                  ${msg('Se déconnecter')}
+                </button>`
+              : nothing}
+          </div>
         </div>
         ${signedIn ? this.#renderNav() : nothing}
       </header>
@@ -133,6 +167,17 @@ export class ParvisAdmin extends ParvisElement {
           : this.#screen}
       </main>
     `;
+  }
+
+  /** A button for each other language, named in that language, which it says through `lang`. */
+  #renderLanguages() {
+    const current = consoleLanguage();
+    return CONSOLE_LANGUAGES.filter((language) => language !== current).map(
+      (language) =>
+        html`<button type="button" class="language" lang=${language} @click=${() => void this.#switchTo(language)}>
+          ${LANGUAGE_NAMES[language]}
+        </button>`,
+    );
   }
 
   #renderNav() {
@@ -150,7 +195,7 @@ export class ParvisAdmin extends ParvisElement {
   }
 }
 
-ParvisAdmin.define('parvis-admin');
+// Defined by the entry (main.ts) once the console's language is in.
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -13,6 +13,31 @@ export const sharedStyles = css`
     font-family: var(--parvis-font-family, inherit);
     font-size: var(--parvis-font-size, 1rem);
     line-height: 1.5;
+    /* Unset, the token leaves the page's own scheme inherited; a theme sets it for dark native controls. */
+    color-scheme: var(--parvis-color-scheme);
+  }
+
+  /*
+   * A page's text settings reach the widget by inheritance, and a page rule
+   * that selects the element itself (a reset on \`*\`, \`.news *\`) wins over
+   * \`:host\`. The widget's root sets them back, so they stop at its edge; a
+   * page that wants one of them changed says so with \`::part(base)\`.
+   */
+  [part~='base'] {
+    box-sizing: border-box;
+    color: var(--parvis-color-text, #1e1e1e);
+    font-style: normal;
+    font-variant: normal;
+    font-weight: 400;
+    line-height: 1.5;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-align: start;
+    text-indent: 0;
+    text-transform: none;
+    text-shadow: none;
+    white-space: normal;
+    word-break: normal;
   }
 
   :host([hidden]),

@@ -102,4 +102,23 @@ describe('the console’s snippet', () => {
     const chosen = choice({ kind: 'subject', id: 'a/b', mode: 'updown', countsHidden: true, lang: 'en' });
     expect(choiceFromQuery(previewQuery(chosen))).to.deep.equal(chosen);
   });
+
+  it('links a theme’s stylesheet beside the script, and asks the CSP to allow it; the default needs none', () => {
+    expect(snippetHtml(choice({ kind: 'poll', id: 'parc', theme: 'dsfr' }), ORIGIN)).to.equal(
+      `<script type="module" src="${ORIGIN}/parvis.js"></script>\n` +
+        `<link rel="stylesheet" href="${ORIGIN}/themes/dsfr.css">\n\n` +
+        '<parvis-poll poll="parc" lang="fr">\n' +
+        '  <p>Cette consultation s’affiche quand JavaScript est activé.</p>\n' +
+        '</parvis-poll>\n',
+    );
+    expect(snippetHtml(choice({ kind: 'subject', id: 'projet', theme: 'dark' }), ORIGIN)).to.contain(
+      `<link rel="stylesheet" href="${ORIGIN}/themes/dark.css">`,
+    );
+    expect(snippetHtml(choice({ kind: 'poll', id: 'parc' }), ORIGIN)).to.not.contain('<link');
+    expect(cspDirectives(ORIGIN, 'dark')).to.equal(`script-src ${ORIGIN}; style-src ${ORIGIN}; connect-src ${ORIGIN}`);
+    expect(cspDirectives(ORIGIN, 'default')).to.equal(`script-src ${ORIGIN}; connect-src ${ORIGIN}`);
+    const themed = choice({ kind: 'idea-box', id: 'idees', theme: 'dsfr' });
+    expect(choiceFromQuery(previewQuery(themed))).to.deep.equal(themed);
+    expect(choiceFromQuery(new URLSearchParams({ theme: 'neon' })).theme).to.equal('default');
+  });
 });

@@ -1,8 +1,8 @@
 // What the console's end-to-end tests share: signing in, axe, and where focus is.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { ADMIN_TOKEN, openPage, root, type RunningServer } from './harness.js';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ADMIN_TOKEN, root, type RunningServer } from './harness.js';
 
 const AXE = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
@@ -12,9 +12,27 @@ declare const axe: {
   }>;
 };
 
+/**
+ * A page in a context of its own whose browser speaks `locale`, noting
+ * Content-Security-Policy violations. The console speaks the browser's
+ * language: its tests read it in French unless they ask for another.
+ */
+export async function openConsolePage(
+  browser: Browser,
+  locale = 'fr-FR',
+): Promise<{ page: Page; context: BrowserContext; violations: string[] }> {
+  const context = await browser.newContext({ locale });
+  const page = await context.newPage();
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+  });
+  return { page, context, violations };
+}
+
 /** The console in a page of its own, signed in, on `path`; CSP violations and script errors are noted. */
-export async function openConsole(browser: Browser, server: RunningServer, path = '/admin/') {
-  const opened = await openPage(browser);
+export async function openConsole(browser: Browser, server: RunningServer, path = '/admin/', locale = 'fr-FR') {
+  const opened = await openConsolePage(browser, locale);
   const errors: string[] = [];
   opened.page.on('pageerror', (error) => errors.push(error.message));
   await opened.page.goto(`${server.url}${path}`);

@@ -5,8 +5,16 @@ import { request } from 'node:http';
 import { describe, test } from 'node:test';
 import { FullExport } from '../../src/contract/full-export.js';
 import type { AdminPoll } from '../../src/contract/poll.js';
-import { axeViolations, focused, headingFocused, openConsole, screen, signIn } from './admin-console.js';
-import { admin, ADMIN_TOKEN, demoSite, openPage, type RunningServer } from './harness.js';
+import {
+  axeViolations,
+  focused,
+  headingFocused,
+  openConsole,
+  openConsolePage,
+  screen,
+  signIn,
+} from './admin-console.js';
+import { admin, ADMIN_TOKEN, demoSite, type RunningServer } from './harness.js';
 
 /** The headers of a static file as the server sends them. */
 function head(server: RunningServer, path: string): Promise<{ status: number; headers: Record<string, string> }> {
@@ -24,7 +32,7 @@ describe('the admin console', () => {
   const site = demoSite();
 
   test('a wrong token is refused next to its field; the right one opens the dashboard, for this tab only', async () => {
-    const { page, context, violations } = await openPage(site.browser);
+    const { page, context, violations } = await openConsolePage(site.browser);
     await page.goto(`${site.server.url}/admin/`);
     await screen(page, 'Se connecter à la console');
     assert.deepEqual(await axeViolations(page), [], 'the sign-in screen passes axe');

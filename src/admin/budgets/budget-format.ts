@@ -1,11 +1,11 @@
 import { msg, str } from '@lit/localize';
 import type { AdminBudget } from '../../contract/budget.js';
 import { BudgetFormat } from '../../elements/budget/budget-format.js';
-import { formatNumber, formatShare, LOCALE } from '../format.js';
+import { consoleLocale, formatNumber, formatShare } from '../format.js';
 
 /** Money and counts as the budget widget says them, in the console's language. */
 export function budgetFormat(budget: Pick<AdminBudget, 'currency'>): BudgetFormat {
-  return new BudgetFormat(LOCALE, budget.currency);
+  return new BudgetFormat(consoleLocale(), budget.currency);
 }
 
 /** The ballot rule and its limits, in one sentence for the officer. */

@@ -5,7 +5,7 @@ import type { OfflineChannel, RecordedContribution } from '../../contract/open-d
 import { channelLabel } from '../channels.js';
 import { inputField, radioGroup } from '../fields.js';
 import { FORM, type Describe, type FieldErrors } from '../form-errors.js';
-import { formatDate, LOCALE } from '../format.js';
+import { consoleLocale, formatDate } from '../format.js';
 import { refusalMessage } from '../refusals.js';
 
 /** What an officer says of every contribution: the channel, where, and the day it was collected. */
@@ -69,7 +69,9 @@ export function describeNote(field: string, reason: string): string | undefined 
 
 /** A day (YYYY-MM-DD) as words; it is a calendar day, not an instant, so no time zone moves it. */
 export function formatDay(day: string): string {
-  return new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  return new Intl.DateTimeFormat(consoleLocale(), { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
 }
 
 /**

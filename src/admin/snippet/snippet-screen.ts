@@ -16,8 +16,10 @@ import {
   isFallbackUrl,
   previewQuery,
   snippetHtml,
+  THEMES,
   type SnippetChoice,
   type WidgetLang,
+  type WidgetTheme,
 } from './snippet.js';
 
 const NEW_SUBJECT = 'new-subject';
@@ -113,10 +115,15 @@ export class AdminSnippet extends AdminScreen {
           <div class="field">
             <label for=${fieldId('theme')}>${msg('Thème')}</label>
             <span class="hint" id="${fieldId('theme')}-hint">
-              ${msg('Le widget reprend les couleurs et la police de la page. D’autres thèmes viendront.')}
+              ${msg(
+                'Par défaut, le widget est clair et reprend la police de la page. DSFR : l’apparence des sites de l’État, claire ou sombre comme le site. Sombre : pour les pages sombres.',
+              )}
             </span>
             <select id=${fieldId('theme')} name="theme" aria-describedby="${fieldId('theme')}-hint">
-              <option value="default" selected>${msg('Par défaut')}</option>
+              ${THEMES.map(
+                (theme) =>
+                  html`<option value=${theme} ?selected=${choice.theme === theme}>${themeLabel(theme)}</option>`,
+              )}
             </select>
           </div>
           ${choice.kind === 'subject'
@@ -170,10 +177,15 @@ export class AdminSnippet extends AdminScreen {
       <h2>${msg('Réglages du site de la ville')}</h2>
       <p>
         ${msg(
-          'Si le site envoie une politique de sécurité du contenu (en-tête Content-Security-Policy), ajoutez ce serveur à ces deux directives :',
+          'Si le site envoie une politique de sécurité du contenu (en-tête Content-Security-Policy), ajoutez ce serveur à ces directives :',
         )}
       </p>
-      ${renderCopyField('csp', msg('Directives à compléter'), cspDirectives(origin), msg('Copier les directives'))}
+      ${renderCopyField(
+        'csp',
+        msg('Directives à compléter'),
+        cspDirectives(origin, choice.theme),
+        msg('Copier les directives'),
+      )}
       <p class="note">
         ${msg(
           str`Le site doit aussi être autorisé par ce serveur : demandez à l’équipe technique d’ajouter son adresse (par exemple https://www.ville-exemple.fr) au réglage PARVIS_ALLOWED_ORIGINS de ${origin}.`,
@@ -297,6 +309,9 @@ export class AdminSnippet extends AdminScreen {
       case 'lang':
         choice.lang = input.value as WidgetLang;
         break;
+      case 'theme':
+        choice.theme = input.value as WidgetTheme;
+        break;
       case 'mode':
         choice.mode = input.value as VoteMode;
         break;
@@ -344,6 +359,10 @@ export class AdminSnippet extends AdminScreen {
     if (event.origin !== location.origin || !frame || event.source !== frame.contentWindow) return;
     if (typeof height === 'number') frame.style.blockSize = `${Math.ceil(height)}px`;
   };
+}
+
+function themeLabel(theme: WidgetTheme): string {
+  return { default: msg('Par défaut'), dsfr: msg('DSFR (sites de l’État)'), dark: msg('Sombre') }[theme];
 }
 
 AdminSnippet.define('parvis-admin-snippet');

@@ -2,6 +2,10 @@ import type { VoteMode } from '../../contract/subject.js';
 
 export type WidgetKind = 'poll' | 'idea-box' | 'budget' | 'subject';
 export type WidgetLang = 'fr' | 'en';
+export type WidgetTheme = 'default' | 'dsfr' | 'dark';
+
+/** The ready-made themes, in the order the builder offers them. */
+export const THEMES: readonly WidgetTheme[] = ['default', 'dsfr', 'dark'];
 
 /** What the officer chose in the snippet builder. */
 export interface SnippetChoice {
@@ -11,8 +15,8 @@ export interface SnippetChoice {
   mode: VoteMode;
   countsHidden: boolean;
   lang: WidgetLang;
-  /** Only the default theme exists yet; a theme's stylesheet will be one more line of the snippet. */
-  theme: 'default';
+  /** The default look is built into the widgets; another theme is one more line: its stylesheet. */
+  theme: WidgetTheme;
   /** The page where people can take part without JavaScript; empty for none. */
   fallbackUrl: string;
 }
@@ -63,7 +67,16 @@ export function fallbackOf(choice: SnippetChoice): { text: string; href: string 
   return choice.fallbackUrl ? { text, href: choice.fallbackUrl } : { text: NO_SCRIPT[choice.lang], href: null };
 }
 
-/** What a webmaster pastes: the script, once per page, and the element where the widget goes. */
+/**
+ * The theme's stylesheet, served beside `parvis.js`; none for the default
+ * look, which the widgets carry (`default.css` is for pages with a dark mode
+ * of their own, see the README).
+ */
+export function themeStylesheet(theme: WidgetTheme, origin: string): string | null {
+  return theme === 'default' ? null : `${origin}/themes/${theme}.css`;
+}
+
+/** What a webmaster pastes: the script and the theme, once per page, and the element where the widget goes. */
 export function snippetHtml(choice: SnippetChoice, origin: string): string {
   const { tag, attributes } = widgetElement(choice);
   const opening = [tag, ...attributes.map(([name, value]) => `${name}="${escape(value)}"`)].join(' ');
@@ -73,12 +86,15 @@ export function snippetHtml(choice: SnippetChoice, origin: string): string {
     : fallback.href
       ? `\n  <a href="${escape(fallback.href)}">${escape(fallback.text)}</a>\n`
       : `\n  <p>${escape(fallback.text)}</p>\n`;
-  return `<script type="module" src="${origin}/parvis.js"></script>\n\n<${opening}>${content}</${tag}>\n`;
+  const stylesheet = themeStylesheet(choice.theme, origin);
+  const head = stylesheet ? `\n<link rel="stylesheet" href="${escape(stylesheet)}">` : '';
+  return `<script type="module" src="${origin}/parvis.js"></script>${head}\n\n<${opening}>${content}</${tag}>\n`;
 }
 
-/** The sources the host page's Content-Security-Policy must add: the script, and the API it calls. */
-export function cspDirectives(origin: string): string {
-  return `script-src ${origin}; connect-src ${origin}`;
+/** The sources the host page's Content-Security-Policy must add: the script, the theme if any, and the API. */
+export function cspDirectives(origin: string, theme: WidgetTheme = 'default'): string {
+  const style = theme === 'default' ? '' : `; style-src ${origin}`;
+  return `script-src ${origin}${style}; connect-src ${origin}`;
 }
 
 /** Whether a fallback address is one a browser would follow: an absolute http(s) URL. */
@@ -100,6 +116,7 @@ export function previewQuery(choice: SnippetChoice): URLSearchParams {
     mode: choice.mode,
     counts: choice.countsHidden ? 'hidden' : 'shown',
     lang: choice.lang,
+    theme: choice.theme,
     fallback: choice.fallbackUrl,
   });
 }
@@ -113,7 +130,7 @@ export function choiceFromQuery(query: URLSearchParams): SnippetChoice {
     mode: pick(query.get('mode'), ['support', 'updown', 'helpful'] as const, 'support'),
     countsHidden: query.get('counts') === 'hidden',
     lang: pick(query.get('lang'), ['fr', 'en'] as const, 'fr'),
-    theme: 'default',
+    theme: pick(query.get('theme'), THEMES, 'default'),
     fallbackUrl: query.get('fallback') ?? '',
   };
 }

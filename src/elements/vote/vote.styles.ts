@@ -182,8 +182,12 @@ export const voteStyles = css`
       forced-color-adjust: none;
     }
 
+    /* Forced colours would paint the stand-in words and counts ("888"): the shapes stay, blank. */
     .bone {
       border: 1px solid CanvasText;
+      background: Canvas;
+      color: transparent;
+      forced-color-adjust: none;
     }
   }
 `;
