@@ -14,11 +14,15 @@ export interface Requester {
   token?: string;
 }
 
-/** The headers every request of the REST contract carries. */
-export function contractHeaders({ voter, token }: Requester): Headers {
-  const headers = new Headers({ Accept: 'application/json' });
-  if (voter) headers.set(voterHeader, voter);
-  if (token) headers.set('Authorization', `Bearer ${token}`);
+/**
+ * The headers every request of the REST contract carries, as a plain object:
+ * a page's fetch wrapper that copies `init.headers` into an object of its own
+ * (`{ ...init.headers, 'X-CSRF-Token': … }`) would find a `Headers` empty.
+ */
+export function contractHeaders({ voter, token }: Requester): Record<string, string> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (voter) headers[voterHeader] = voter;
+  if (token) headers.Authorization = `Bearer ${token}`;
   return headers;
 }
 

@@ -6,6 +6,7 @@ import type { SetSubjectVote } from '../contract/subject.js';
 import type { ParvisAdapter, RequestContext, WriteContext } from './adapter.js';
 import { contractHeaders, pollUrl, readKey, takeEarlyRead } from './early-read.js';
 import { ParvisError, knownCode } from './errors.js';
+import { toJson } from './json.js';
 
 interface CachedRead {
   etag: string;
@@ -89,7 +90,7 @@ export class RestAdapter implements ParvisAdapter {
     const cacheKey = readKey(url, context);
     const cached = this.#reads.get(cacheKey);
     const headers = contractHeaders(context);
-    if (cached) headers.set('If-None-Match', cached.etag);
+    if (cached) headers['If-None-Match'] = cached.etag;
     // An early read the script-tag entry started for exactly this request saves waiting; if it failed, read again.
     const early = await takeEarlyRead(cacheKey)?.catch(() => undefined);
     const response = early ?? (await send(url, { headers, signal: context.signal }));
@@ -102,11 +103,11 @@ export class RestAdapter implements ParvisAdapter {
 
   async #write(method: string, url: string, body: unknown, context: WriteContext): Promise<unknown> {
     const headers = contractHeaders(context);
-    headers.set(IDEMPOTENCY_HEADER, context.idempotencyKey);
+    headers[IDEMPOTENCY_HEADER] = context.idempotencyKey;
     const init: RequestInit = { method, headers, signal: context.signal };
     if (body !== undefined) {
-      headers.set('Content-Type', 'application/json');
-      init.body = JSON.stringify(body);
+      headers['Content-Type'] = 'application/json';
+      init.body = toJson(body);
     }
     const response = await send(url, init);
     return parse(response, context.signal);

@@ -1,4 +1,5 @@
 import type { Ballot } from '../../client/budgets.js';
+import { toJson } from '../../client/json.js';
 
 /**
  * A ballot being built, kept in the page origin's localStorage per API base
@@ -28,7 +29,7 @@ export function readDraft(api: string, budgetId: string): Draft | null {
 /** Written only once the citizen acts (DESIGN §6); without storage, the draft lives as long as the page. */
 export function writeDraft(api: string, budgetId: string, draft: Draft): void {
   try {
-    localStorage.setItem(key(api, budgetId), JSON.stringify(draft));
+    localStorage.setItem(key(api, budgetId), toJson(draft));
   } catch {
     // Private browsing or a full quota: the ballot still goes through, only a reload loses it.
   }
