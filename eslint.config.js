@@ -30,6 +30,11 @@ export default tseslint.config(
     rules: litA11y.configs.recommended.rules,
   },
   {
+    // The React example and its test root are JSX (React publishes no types of its own).
+    files: ['**/*.jsx'],
+    languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+  },
+  {
     // chai's `expect(x).to.be.true` reads as an expression; documents read back as JSON are untyped.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off', '@typescript-eslint/no-explicit-any': 'off' },

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromeArgs, chromePath } from './scripts/chrome-path.js';
+import { examplesPlugin } from './test/browser/support/examples-plugin.js';
 
 const executablePath = await chromePath();
 const mockServiceWorker = new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url);
@@ -14,7 +15,7 @@ export default {
   concurrentBrowsers: 1,
   concurrency: 2,
   testFramework: { config: { timeout: 10_000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), examplesPlugin()],
   middleware: [
     // msw registers its worker at the root so that it controls every test page.
     async function serveMockServiceWorker(context, next) {

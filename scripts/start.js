@@ -27,6 +27,7 @@ const sources = newestIn(join(root, 'src'));
 const outputs = [
   join(root, 'dist/widgets/parvis.js'),
   join(root, 'dist/admin/index.html'),
+  join(root, 'dist/docs/index.html'),
   join(root, 'dist/node/server/main.js'),
 ];
 if (outputs.some((output) => mtime(output) < sources)) {

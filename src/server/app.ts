@@ -12,6 +12,7 @@ import { auditRoutes } from './routes/audit.js';
 import { budgetResultRoutes } from './routes/budget-results.js';
 import { budgetRoutes } from './routes/budgets.js';
 import { challengeRoutes } from './routes/challenge.js';
+import { docsRoutes } from './routes/docs.js';
 import {
   BUDGET_CONTRIBUTIONS,
   contributionRoutes,
@@ -56,6 +57,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/v1/admin/budgets/:budgetId/contributions', contributionRoutes(deps, BUDGET_CONTRIBUTIONS));
   app.route('/v1/admin/idea-boxes/:boxId/contributions', contributionRoutes(deps, IDEA_CONTRIBUTIONS));
   app.route('/v1/admin/export.json', fullExportRoutes(deps));
+  app.route('/docs', docsRoutes(deps.config));
   app.get('*', staticFiles(deps.config));
 
   app.notFound(() => errorResponse(new ApiError('not_found')));
