@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { http } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { API, FakeServer, error, makePoll, never, startApi, worker } from './support/api.js';
 import { choose, inputs, part, parts, renderPoll, submit, text, until } from './support/render.js';
 
@@ -164,6 +164,34 @@ describe('<parvis-poll> states', () => {
       expect(part(el, 'results')).to.exist;
       expect(text(part(el, 'total'))).to.equal('Total : 2 participants');
       await expect(el).to.be.accessible();
+    });
+
+    it('two polls on one page: each results region is named after its own question', async () => {
+      const polls = [
+        new FakeServer(makePoll({ id: 'parc', resultsVisibility: 'always' }), { kiosque: 2 }, 2),
+        new FakeServer(makePoll({ id: 'marche', question: 'Quel jour pour le marché ?', resultsVisibility: 'always' })),
+      ];
+      worker.use(
+        http.get(`${API}/v1/polls/:pollId`, ({ params }) =>
+          HttpResponse.json(polls.find((server) => server.poll.id === params.pollId)!.view()),
+        ),
+      );
+      const [first, second] = await Promise.all([renderPoll('parc'), renderPoll('marche')]);
+      await Promise.all([until(first, 'open'), until(second, 'open')]);
+      const names = [first, second].map((el) => {
+        const region = part(el, 'results')!;
+        return region
+          .getAttribute('aria-labelledby')!
+          .split(' ')
+          .map((id) => text(el.shadowRoot!.getElementById(id)))
+          .join(' ');
+      });
+      expect(names).to.deep.equal([
+        'Résultats Que souhaitez-vous pour le parc des Tilleuls ?',
+        'Résultats Quel jour pour le marché ?',
+      ]);
+      // Both on one page: axe's landmark-unique holds. "region" (content outside landmarks) is the host page's to meet.
+      await expect(document.body).to.be.accessible({ ignoredRules: ['region'] });
     });
 
     it('after_vote: hidden before voting, shown and announced after', async () => {

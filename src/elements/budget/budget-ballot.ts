@@ -72,7 +72,7 @@ export function renderBallotBar(
   const now = knapsack ? spentOn(budget, ballot.projectIds) : ballot.projectIds.length;
   const minimum = minimumSpend(budget, ballot.district);
   return html`
-    <section part="ballot" class="ballot" aria-labelledby="ballot-heading">
+    <section part="ballot" class="ballot" aria-labelledby="ballot-heading budget-title">
       <p id="ballot-heading" class="ballot-heading">${msg('Votre sélection')}</p>
       ${max
         ? html`<div
@@ -160,7 +160,7 @@ export function renderReview(
   options: ReviewOptions,
 ): TemplateResult {
   return html`
-    <section part="review-step" class="review" aria-labelledby="review-heading">
+    <section part="review-step" class="review" aria-labelledby="review-heading budget-title">
       <p part="review-heading" id="review-heading" class="step-heading" tabindex="-1">
         ${msg('Vérifiez votre vote avant de l’envoyer')}
       </p>
@@ -197,7 +197,7 @@ export function renderMyBallot(
   when: { castAt?: string; queued?: boolean },
 ): TemplateResult {
   return html`
-    <section part="my-ballot" class="my-ballot" aria-labelledby="my-ballot-heading">
+    <section part="my-ballot" class="my-ballot" aria-labelledby="my-ballot-heading budget-title">
       <p id="my-ballot-heading" class="step-heading">
         ${when.queued ? msg('Votre vote, en attente d’envoi') : msg('Votre vote')}
       </p>

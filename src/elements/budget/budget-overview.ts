@@ -51,7 +51,7 @@ export function renderOverview(budget: Budget, format: BudgetFormat, district: s
   const districts = budget.districts.map((each) => msg(str`${each.name} (${format.money(each.envelope)})`));
   return html`
     <div class="overview">
-      <p part="title" class="title">${budget.title}</p>
+      <p part="title" id="budget-title" class="title">${budget.title}</p>
       ${budget.description ? html`<p part="description" class="description">${budget.description}</p>` : nothing}
       <p part="total" class="total">
         ${districts.length

@@ -34,7 +34,7 @@ export function renderResults(
       }))
     : [{ district: null, rows }];
   return html`
-    <section part="results" class="results" aria-labelledby="results-heading">
+    <section part="results" class="results" aria-labelledby="results-heading budget-title">
       <p part="results-heading" id="results-heading" class="step-heading" tabindex="-1">${msg('Résultats')}</p>
       <p part="results-rule" class="notice">
         ${msg('Les projets sont retenus dans l’ordre des votes, tant qu’ils tiennent dans l’enveloppe restante.')}

@@ -54,7 +54,7 @@ export function renderError(error: ParvisError, retry: () => unknown, id: string
 /** The box's title and description, and when it opens or closed. */
 export function renderHeader(box: IdeaBox, format: IdeaBoxFormat): TemplateResult {
   return html`
-    <p part="title" class="title" dir="auto">${box.title}</p>
+    <p part="title" id="box-title" class="title" dir="auto">${box.title}</p>
     ${box.description ? html`<p part="description" class="description" dir="auto">${box.description}</p>` : nothing}
     ${renderPeriod(box, format)}
   `;

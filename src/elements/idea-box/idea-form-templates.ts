@@ -35,13 +35,15 @@ export const FIELD_IDS: Record<IdeaField, string> = {
 export function renderFormSection(view: FormView): TemplateResult {
   const { form, level } = view;
   return html`
-    <section part="form-section" class="section" aria-labelledby="form-heading">
+    <section part="form-section" class="section" aria-labelledby="form-heading box-title">
       ${heading(level, 'form-heading', msg('Proposer une idée'), 'heading')}
       ${form.queued.length
         ? html`<ul part="queued" class="queued" role="list">
             ${form.queued.map(
               (entry) =>
-                html`<li><bdi>${entry.body.title}</bdi> : ${msg('sera envoyée dès le retour de la connexion.')}</li>`,
+                html`<li>
+                  ${msg(html`<bdi>${entry.body.title}</bdi> : sera envoyée dès le retour de la connexion.`)}
+                </li>`,
             )}
           </ul>`
         : nothing}

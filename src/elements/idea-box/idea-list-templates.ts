@@ -28,7 +28,7 @@ export function renderListSection(view: ListView): TemplateResult {
     <section
       part="list-section"
       class="section"
-      aria-labelledby="list-heading"
+      aria-labelledby="list-heading box-title"
       aria-busy=${list.filtering ? 'true' : 'false'}
     >
       ${heading(view.level, 'list-heading', msg('Les idées proposées'), 'heading')}

@@ -23,7 +23,7 @@ export function renderResults(
   if (!poll.results) return nothing;
   const byOption = shares(poll);
   return html`
-    <section part="results" class="results" aria-labelledby="results-heading">
+    <section part="results" class="results" aria-labelledby="results-heading question">
       <p part="results-heading" id="results-heading" class="results-heading" tabindex="-1">${msg('Résultats')}</p>
       <ul class="result-list" role="list">
         ${poll.options.map((option) => {

@@ -169,7 +169,7 @@ export class ParvisPoll extends ParvisElement implements PollHost {
     const labels = poll.options.filter((option) => mine.includes(option.id)).map((option) => option.label);
     const policy = resultsPolicy(poll);
     return html`
-      <p part="question" class="question">${poll.question}</p>
+      <p part="question" id="question" class="question">${poll.question}</p>
       ${renderDescription(poll)} ${state === 'upcoming' ? renderUpcoming(poll, format) : nothing}
       ${state === 'closed' ? renderClosed(poll, format) : nothing}
       ${labels.length
@@ -194,7 +194,7 @@ export class ParvisPoll extends ParvisElement implements PollHost {
     return html`
       <form class="form" novalidate @submit=${this.#onSubmit}>
         <fieldset part="options" class="options" aria-describedby=${describedBy}>
-          <legend part="question" class="question">${poll.question}</legend>
+          <legend part="question" id="question" class="question">${poll.question}</legend>
           ${renderDescription(poll)}
           <p part="hint" id="hint" class="hint">
             ${poll.multiple ? format.choiceHint(poll) : msg('Choisissez une réponse.')}
