@@ -88,6 +88,21 @@ describe('the console’s snippet', () => {
     expect(text).to.contain('<a href="https://ville.fr/?a=1&amp;b=&quot;2&quot;">Vote in the participatory budget</a>');
   });
 
+  it('speaks every language of the widgets, its fallback included, and the preview keeps the choice', () => {
+    const arabic = snippetHtml(choice({ kind: 'idea-box', id: 'idees', lang: 'ar' }), ORIGIN);
+    expect(arabic).to.contain('<parvis-idea-box box="idees" lang="ar">');
+    expect(arabic).to.contain('<p>تظهر هذه الاستشارة عند تفعيل JavaScript.</p>');
+    const german = snippetHtml(
+      choice({ kind: 'poll', id: 'p', lang: 'de', fallbackUrl: 'https://ville.fr/p' }),
+      ORIGIN,
+    );
+    expect(german).to.contain('<a href="https://ville.fr/p">An der Umfrage teilnehmen</a>');
+    for (const lang of ['es', 'de', 'it', 'nl', 'ca', 'ar'] as const) {
+      expect(choiceFromQuery(previewQuery(choice({ lang })))).to.include({ lang });
+    }
+    expect(choiceFromQuery(new URLSearchParams('lang=pt')).lang, 'an unknown language').to.equal('fr');
+  });
+
   it('gives a vote button its mode and hidden counts, and no subject for the page itself', () => {
     expect(snippetHtml(choice({ kind: 'subject', id: '', mode: 'helpful', countsHidden: true }), ORIGIN)).to.contain(
       '<parvis-vote mode="helpful" counts="hidden" lang="fr"></parvis-vote>',

@@ -145,7 +145,7 @@ describe('contributions from outside the web in the admin console', () => {
     await ballot.getByRole('checkbox', { name: startingWith(expensive[1].title) }).uncheck();
     await ballot.getByLabel('Nombre de bulletins identiques').fill('4');
     await page.getByRole('button', { name: 'Enregistrer les bulletins' }).click();
-    await notice(page).filter({ hasText: '4 bulletins recueillis le' }).waitFor();
+    await notice(page).filter({ hasText: 'Bulletins comptés : 4, recueillis le' }).waitFor();
     const after = await read<AdminBudget>(server, `/budgets/${BUDGET}`);
     assert.equal(after.results.byChannel!.meeting.ballots, 4);
     assert.equal(after.results.ballots, before.results.ballots + 4);

@@ -129,7 +129,10 @@ describe('themes', () => {
         await budget.getByRole('radio').first().check();
         await budget.getByRole('checkbox').first().check();
         assert.equal(await shadowStyle(budget, '[part~="meter-bar"]', 'backgroundColor'), highlight, 'the gauge');
-        assert.ok(Number.parseFloat(await shadowStyle(budget, '[part~="meter-bar"]', 'width')) > 0);
+        // The gauge grows in a short transition: it is read once it has started to.
+        const grown = async () => Number.parseFloat(await shadowStyle(budget, '[part~="meter-bar"]', 'width')) > 0;
+        for (let tries = 0; tries < 20 && !(await grown()); tries++) await page.waitForTimeout(50);
+        assert.ok(await grown(), 'the gauge shows the amount chosen');
       }
 
       const submit = page

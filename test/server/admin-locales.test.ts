@@ -20,6 +20,7 @@ const SHARED_WORDS = new Set([
   '—',
   'Action',
   'Actions',
+  'Catalan',
   'Consultation',
   'Date',
   'Description',

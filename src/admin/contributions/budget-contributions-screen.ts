@@ -16,6 +16,7 @@ import { focusControl, renderEditableList } from '../editable-list.js';
 import { inputField, newKey, numberOf, selectField, withValue } from '../fields.js';
 import { fieldId, renderFieldError, type FieldErrors } from '../form-errors.js';
 import { refusalMessage } from '../refusals.js';
+import { formatNumber } from '../format.js';
 import { announce, href } from '../router.js';
 import { formatDay, noteBody, renderContributionTable, renderNoteFields } from './contribution-note.js';
 import { ContributionScreen } from './contribution-screen.js';
@@ -247,9 +248,8 @@ export class AdminBudgetContributions extends ContributionScreen<AdminBudget, Bu
   }
 
   protected done(recorded: BudgetContribution): string {
-    const budget = this.data.value!.target;
     return msg(
-      str`${budgetFormat(budget).ballots(recorded.ballotCount)} recueillis le ${formatDay(recorded.collectedOn)} sont comptés.`,
+      str`Bulletins comptés : ${formatNumber(recorded.ballotCount)}, recueillis le ${formatDay(recorded.collectedOn)}.`,
     );
   }
 }

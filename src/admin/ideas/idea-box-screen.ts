@@ -156,7 +156,7 @@ export class AdminIdeaBoxScreen extends AdminScreen {
       >
         <p>
           ${msg(
-            str`La boîte et toutes ses idées (${ideaCount(box.ideaCount)} visibles, ${formatNumber(box.awaitingModeration)} à modérer), avec leurs soutiens et leurs réponses, seront effacées définitivement.`,
+            str`La boîte et toutes ses idées, avec leurs soutiens et leurs réponses, seront effacées définitivement. Idées visibles : ${formatNumber(box.ideaCount)} ; à modérer : ${formatNumber(box.awaitingModeration)}.`,
           )}
         </p>
       </parvis-admin-confirm>

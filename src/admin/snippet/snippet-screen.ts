@@ -8,7 +8,7 @@ import { Loader } from '../loader.js';
 import { errorMessage } from '../messages.js';
 import { href } from '../router.js';
 import { AdminScreen } from '../screen.js';
-import { modeLabel } from '../subjects/subject-format.js';
+import { modeLabel, MODES } from '../subjects/subject-format.js';
 import { renderCopyField, snippetStyles } from './copy-field.js';
 import {
   choiceFromQuery,
@@ -17,13 +17,27 @@ import {
   previewQuery,
   snippetHtml,
   THEMES,
+  WIDGET_LANGS,
   type SnippetChoice,
   type WidgetLang,
   type WidgetTheme,
 } from './snippet.js';
 
 const NEW_SUBJECT = 'new-subject';
-const MODES: readonly VoteMode[] = ['support', 'updown', 'helpful'];
+
+/** The widget's language, named in the console's. */
+function langLabel(lang: WidgetLang): string {
+  return {
+    fr: msg('Français'),
+    en: msg('Anglais'),
+    es: msg('Espagnol'),
+    de: msg('Allemand'),
+    it: msg('Italien'),
+    nl: msg('Néerlandais'),
+    ca: msg('Catalan'),
+    ar: msg('Arabe (de droite à gauche)'),
+  }[lang];
+}
 
 /**
  * The snippet a webmaster pastes: a consultation, a widget mode, a language
@@ -108,9 +122,7 @@ export class AdminSnippet extends AdminScreen {
           ${this.#renderConsultation(all)} ${choice.kind === 'subject' ? this.#renderVoteOptions(all, errors) : nothing}
           <fieldset>
             <legend>${msg('Langue du widget')}</legend>
-            ${(['fr', 'en'] as const).map((lang) =>
-              this.#radio('lang', lang, choice.lang === lang, lang === 'fr' ? msg('Français') : msg('Anglais')),
-            )}
+            ${WIDGET_LANGS.map((lang) => this.#radio('lang', lang, choice.lang === lang, langLabel(lang)))}
           </fieldset>
           <div class="field">
             <label for=${fieldId('theme')}>${msg('Thème')}</label>

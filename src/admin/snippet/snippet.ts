@@ -1,7 +1,11 @@
+import { SOURCE_LOCALE, TARGET_LOCALES, type Locale } from '../../client/config.js';
 import type { VoteMode } from '../../contract/subject.js';
 
 export type WidgetKind = 'poll' | 'idea-box' | 'budget' | 'subject';
-export type WidgetLang = 'fr' | 'en';
+export type WidgetLang = Locale;
+
+/** The widgets' languages, in the order the builder offers them. */
+export const WIDGET_LANGS: readonly WidgetLang[] = [SOURCE_LOCALE, ...TARGET_LOCALES];
 export type WidgetTheme = 'default' | 'dsfr' | 'dark';
 
 /** The ready-made themes, in the order the builder offers them. */
@@ -25,17 +29,44 @@ const WIDGETS: Record<WidgetKind, { tag: string; attribute: string; fallback: Re
   poll: {
     tag: 'parvis-poll',
     attribute: 'poll',
-    fallback: { fr: 'Répondre au sondage', en: 'Answer the poll' },
+    fallback: {
+      fr: 'Répondre au sondage',
+      en: 'Answer the poll',
+      es: 'Responder a la encuesta',
+      de: 'An der Umfrage teilnehmen',
+      it: 'Rispondi al sondaggio',
+      nl: 'De peiling beantwoorden',
+      ca: 'Respondre l’enquesta',
+      ar: 'الإجابة عن الاستطلاع',
+    },
   },
   'idea-box': {
     tag: 'parvis-idea-box',
     attribute: 'box',
-    fallback: { fr: 'Proposer une idée', en: 'Suggest an idea' },
+    fallback: {
+      fr: 'Proposer une idée',
+      en: 'Suggest an idea',
+      es: 'Proponer una idea',
+      de: 'Eine Idee vorschlagen',
+      it: 'Proponi un’idea',
+      nl: 'Een idee voorstellen',
+      ca: 'Proposar una idea',
+      ar: 'اقتراح فكرة',
+    },
   },
   budget: {
     tag: 'parvis-budget',
     attribute: 'budget',
-    fallback: { fr: 'Voter au budget participatif', en: 'Vote in the participatory budget' },
+    fallback: {
+      fr: 'Voter au budget participatif',
+      en: 'Vote in the participatory budget',
+      es: 'Votar en los presupuestos participativos',
+      de: 'Beim Bürgerhaushalt abstimmen',
+      it: 'Vota il bilancio partecipativo',
+      nl: 'Stemmen over de burgerbegroting',
+      ca: 'Votar els pressupostos participatius',
+      ar: 'التصويت في الميزانية التشاركية',
+    },
   },
   // A vote button shows nothing without JavaScript: there is nothing to fall back to.
   subject: { tag: 'parvis-vote', attribute: 'subject', fallback: null },
@@ -45,6 +76,12 @@ const WIDGETS: Record<WidgetKind, { tag: string; attribute: string; fallback: Re
 const NO_SCRIPT: Record<WidgetLang, string> = {
   fr: 'Cette consultation s’affiche quand JavaScript est activé.',
   en: 'This consultation shows when JavaScript is enabled.',
+  es: 'Esta consulta se muestra cuando JavaScript está activado.',
+  de: 'Diese Beteiligung wird angezeigt, wenn JavaScript aktiviert ist.',
+  it: 'Questa consultazione viene mostrata quando JavaScript è attivo.',
+  nl: 'Deze raadpleging wordt getoond als JavaScript aan staat.',
+  ca: 'Aquesta consulta es mostra quan JavaScript està activat.',
+  ar: 'تظهر هذه الاستشارة عند تفعيل JavaScript.',
 };
 
 /** The element the snippet places: its tag and attributes, in the order they are written. */
@@ -129,7 +166,7 @@ export function choiceFromQuery(query: URLSearchParams): SnippetChoice {
     id: query.get('id') ?? '',
     mode: pick(query.get('mode'), ['support', 'updown', 'helpful'] as const, 'support'),
     countsHidden: query.get('counts') === 'hidden',
-    lang: pick(query.get('lang'), ['fr', 'en'] as const, 'fr'),
+    lang: pick(query.get('lang'), WIDGET_LANGS, SOURCE_LOCALE),
     theme: pick(query.get('theme'), THEMES, 'default'),
     fallbackUrl: query.get('fallback') ?? '',
   };

@@ -102,7 +102,7 @@ export class AdminSubjectListScreen extends AdminScreen {
                   <td class="number">${helpfulRatio(subject)}</td>
                   <td class="number">
                     ${formatNumber(subject.comments)}${subject.hiddenComments
-                      ? msg(str` (dont ${formatNumber(subject.hiddenComments)} masqués)`)
+                      ? msg(str` (masqués : ${formatNumber(subject.hiddenComments)})`)
                       : ''}
                   </td>
                   <td>
