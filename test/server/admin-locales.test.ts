@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { readConfigFileAndWriteSchema } from '@lit/localize-tools/lib/config.js';
 import { RuntimeLitLocalizer } from '@lit/localize-tools/lib/modes/runtime.js';
 import type { RuntimeOutputConfig } from '@lit/localize-tools/lib/types/modes.js';
+import { placeholders, readUnits, type Unit, xliffProblems } from './xliff.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const config = readConfigFileAndWriteSchema(join(root, 'lit-localize.admin.json'));
@@ -36,50 +37,9 @@ const SHARED_WORDS = new Set([
   '<x id="0" equiv-text="${n}"/> votes',
 ]);
 
-interface Unit {
-  source: string;
-  target: string | null;
-}
-
-/** The trans-units of an XLIFF file, by id. */
-function readUnits(xliff: string): Map<string, Unit> {
-  const units = new Map<string, Unit>();
-  for (const [, id, body] of xliff.matchAll(/<trans-unit id="([^"]+)"[^>]*>([\s\S]*?)<\/trans-unit>/g)) {
-    const source = /<source>([\s\S]*?)<\/source>/.exec(body)?.[1] ?? '';
-    const target = /<target>([\s\S]*?)<\/target>/.exec(body)?.[1] ?? null;
-    units.set(id, { source, target });
-  }
-  return units;
-}
-
-/** The placeholders of a message, as the expressions they stand for, sorted. */
-function placeholders(xml: string): string[] {
-  return [...xml.matchAll(/<x id="\d+" equiv-text="([^"]*)"\/>/g)].map(([, expression]) => expression).sort();
-}
-
-/**
- * What is wrong with the console's English XLIFF, given the units a fresh extraction of the source
- * writes: a string missing or stale (the source changed without `npm run localize`), an empty
- * translation, one left in French, one whose placeholders differ, a unit the source no longer has.
- */
+/** What is wrong with the console's English XLIFF (see `xliffProblems`); French left as is is one more mistake. */
 function problems(expected: ReadonlyMap<string, Unit>, xliff: string): string[] {
-  const found = readUnits(xliff);
-  const said: string[] = [];
-  for (const [id, { source }] of expected) {
-    const unit = found.get(id);
-    if (!unit) said.push(`${id}: not in xliff/admin/en.xlf (run npm run localize)`);
-    else if (unit.source !== source) said.push(`${id}: its source changed (run npm run localize)`);
-    else if (!unit.target?.trim()) said.push(`${id}: not translated`);
-    else if (unit.target === source && !SHARED_WORDS.has(source)) said.push(`${id}: left in French`);
-    else if (placeholders(unit.target).join('\n') !== placeholders(source).join('\n')) {
-      said.push(
-        `${id}: placeholders ${placeholders(unit.target).join(' ')} instead of ${placeholders(source).join(' ')}`,
-      );
-    }
-  }
-  for (const id of found.keys())
-    if (!expected.has(id)) said.push(`${id}: no longer in the source (run npm run localize)`);
-  return said;
+  return xliffProblems(expected, xliff, { file: 'xliff/admin/en.xlf', sameAsSource: SHARED_WORDS });
 }
 
 let scratch: string;

@@ -10,56 +10,16 @@ import { readConfigFileAndWriteSchema } from '@lit/localize-tools/lib/config.js'
 import { RuntimeLitLocalizer } from '@lit/localize-tools/lib/modes/runtime.js';
 import type { RuntimeOutputConfig } from '@lit/localize-tools/lib/types/modes.js';
 import { TARGET_LOCALES } from '../../src/client/config.js';
+import { placeholders, readUnits, type Unit, xliffProblems } from './xliff.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const config = readConfigFileAndWriteSchema(join(root, 'lit-localize.json'));
 const output = config.output as RuntimeOutputConfig;
 const CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'];
 
-interface Unit {
-  source: string;
-  target: string | null;
-}
-
-/** The trans-units of an XLIFF file, by id. */
-function readUnits(xliff: string): Map<string, Unit> {
-  const units = new Map<string, Unit>();
-  const unit = /<trans-unit id="([^"]+)"[^>]*>([\s\S]*?)<\/trans-unit>/g;
-  for (const [, id, body] of xliff.matchAll(unit)) {
-    const source = /<source>([\s\S]*?)<\/source>/.exec(body)?.[1] ?? '';
-    const target = /<target>([\s\S]*?)<\/target>/.exec(body)?.[1] ?? null;
-    units.set(id, { source, target });
-  }
-  return units;
-}
-
-/** The placeholders of a message, as the expressions they stand for, sorted. */
-function placeholders(xml: string): string[] {
-  return [...xml.matchAll(/<x id="\d+" equiv-text="([^"]*)"\/>/g)].map(([, expression]) => expression).sort();
-}
-
-/**
- * What is wrong with a locale's XLIFF file, given the units a fresh extraction of the source writes:
- * a message missing or stale (the source changed without `npm run localize`), an empty translation,
- * a translation whose placeholders differ from the source's, a unit the source no longer has.
- */
+/** What is wrong with a locale's XLIFF file (see `xliffProblems`). */
 function problems(expected: Map<string, Unit>, xliff: string): string[] {
-  const found = readUnits(xliff);
-  const said: string[] = [];
-  for (const [id, { source }] of expected) {
-    const unit = found.get(id);
-    if (!unit) said.push(`${id}: not in the file (run npm run localize)`);
-    else if (unit.source !== source) said.push(`${id}: its source changed (run npm run localize)`);
-    else if (!unit.target?.trim()) said.push(`${id}: not translated`);
-    else if (placeholders(unit.target).join('\n') !== placeholders(source).join('\n')) {
-      said.push(
-        `${id}: placeholders ${placeholders(unit.target).join(' ')} instead of ${placeholders(source).join(' ')}`,
-      );
-    }
-  }
-  for (const id of found.keys())
-    if (!expected.has(id)) said.push(`${id}: no longer in the source (run npm run localize)`);
-  return said;
+  return xliffProblems(expected, xliff, { file: 'the file' });
 }
 
 let scratch: string;
