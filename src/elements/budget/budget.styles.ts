@@ -101,6 +101,15 @@ export const budgetStyles = css`
       inset-block-end: 0;
       z-index: 1;
     }
+
+    /*
+     * Moving through the projects by keyboard, a sticky bar would cover the
+     * control that has focus (WCAG 2.4.11): it then keeps its place after the
+     * list. The total is still announced at each change.
+     */
+    .budget:has([part~='projects'] :focus-visible) .ballot {
+      position: static;
+    }
   }
 
   .meter {
