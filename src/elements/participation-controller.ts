@@ -105,19 +105,20 @@ export abstract class ParticipationController<Host extends ParticipationHost, Da
     this.starting();
     this.host.requestUpdate();
     const queued = this.#writes.waiting().then((entries) => entries.at(-1));
+    let fresh: Data | null = null;
     try {
-      const [data] = await Promise.all([
+      [fresh] = await Promise.all([
         this.read(this.#client, id, { signal: abort.signal, timeout: this.host.timeout }),
         localeReady(),
       ]);
-      if (abort.signal.aborted) return;
-      this.data = data;
     } catch (error) {
       if (abort.signal.aborted) return;
       this.loadError = this.#report(error, this.#operations.read);
     }
     const entry = await queued;
     if (abort.signal.aborted) return;
+    // The answer and the write still waiting land together: the element never reports a state it has not drawn.
+    if (fresh) this.data = fresh;
     const refusal = entry && refusalOf(entry);
     if (entry && refusal) {
       // Refused while this consultation was not on screen: said now, then forgotten.
