@@ -207,7 +207,6 @@ function filtered(db: Db, filter: IdeaFilter) {
   return query;
 }
 
-/** The moderation queue, oldest first: pending ideas and ideas hidden by reports. */
 /**
  * A page of a box's ideas for moderators, oldest first, with how many match
  * in all: the moderation queue (pending, or hidden by reports), the ideas of
