@@ -139,9 +139,12 @@ describe('<parvis-idea-box> form: field errors', () => {
 
 describe('<parvis-idea-box> form: sending', () => {
   it('pre-moderation: sends the idea with a solved proof of work and confirms it awaits moderation', async () => {
-    const server = new FakeIdeaServer(makeBox(), ideas(2));
-    const el = await openBox(server);
-    expect(server.challenges).to.equal(0);
+    // An API base of its own: a challenge an earlier test's box asked for just before it left counts elsewhere.
+    const server = new FakeIdeaServer(makeBox(), ideas(2), `${API}/pre-moderation`);
+    server.listen();
+    const el = await renderIdeaBox({ api: server.api });
+    await untilBox(el, 'open');
+    expect(server.challenges, 'no challenge before the citizen starts writing').to.equal(0);
     await fill(el, '  Des bancs place du marché  ', 'Pour se reposer\nà l’ombre des platanes.');
     field<HTMLSelectElement>(el, 'idea-category').value = 'espaces-verts';
     field(el, 'idea-category').dispatchEvent(new Event('change', { bubbles: true, composed: true }));
@@ -308,8 +311,11 @@ describe('<parvis-idea-box> form events', () => {
   });
 
   it('the proof of work starts only once the citizen uses the form', async () => {
-    const server = new FakeIdeaServer(makeBox());
-    const el = await openBox(server);
+    // An API base of its own: a challenge an earlier test's box asked for just before it left counts elsewhere.
+    const server = new FakeIdeaServer(makeBox(), [], `${API}/proof-ahead`);
+    server.listen();
+    const el = await renderIdeaBox({ api: server.api });
+    await untilBox(el, 'open');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(server.challenges).to.equal(0);
     field(el, 'idea-title').focus();

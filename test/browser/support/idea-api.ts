@@ -87,18 +87,22 @@ export class FakeIdeaServer {
   challenges = 0;
   readonly #answered = new Map<string, { status: number; body: Idea }>();
 
-  constructor(box: IdeaBox, ideas: Idea[] = []) {
+  /** The API base it answers at: a test that counts requests gives it one of its own (see `renderIdeaBox`). */
+  readonly api: string;
+
+  constructor(box: IdeaBox, ideas: Idea[] = [], api = API) {
     this.box = box;
     this.ideas = ideas;
+    this.api = api;
   }
 
   /** Installs the handlers; each option can replace one route's answer (return `undefined` to answer as usual). */
   listen(options: { list?: Replace; submit?: Replace; support?: Replace; report?: Replace } = {}): this {
     worker.use(
-      http.get(`${API}/v1/idea-boxes/:boxId`, ({ params }) =>
+      http.get(`${this.api}/v1/idea-boxes/:boxId`, ({ params }) =>
         params.boxId === this.box.id ? HttpResponse.json(this.view()) : error(404, 'idea_box_not_found'),
       ),
-      http.get(`${API}/v1/idea-boxes/:boxId/ideas`, async ({ params, request }) => {
+      http.get(`${this.api}/v1/idea-boxes/:boxId/ideas`, async ({ params, request }) => {
         const query = new URL(request.url).searchParams;
         this.listQueries.push(query);
         const replaced = await options.list?.();
@@ -106,12 +110,12 @@ export class FakeIdeaServer {
         if (params.boxId !== this.box.id) return error(404, 'idea_box_not_found');
         return HttpResponse.json(this.page(query, request.headers.get('Parvis-Voter')));
       }),
-      http.get(`${API}/v1/challenge`, async () => {
+      http.get(`${this.api}/v1/challenge`, async () => {
         this.challenges += 1;
         const expires = new Date(Date.now() + 10 * 60_000);
         return HttpResponse.json(await createChallenge({ hmacKey: HMAC_KEY, maxnumber: 200, expires }));
       }),
-      http.post(`${API}/v1/idea-boxes/:boxId/ideas`, async ({ request }) => {
+      http.post(`${this.api}/v1/idea-boxes/:boxId/ideas`, async ({ request }) => {
         const body = (await request.json()) as SubmitIdea;
         const idempotencyKey = request.headers.get('Idempotency-Key');
         const proofValid = body.proof ? await verifySolution(body.proof, HMAC_KEY) : false;
@@ -128,7 +132,7 @@ export class FakeIdeaServer {
         return HttpResponse.json(idea, { status: 201 });
       }),
       ...(['put', 'delete'] as const).map((method) =>
-        http[method](`${API}/v1/ideas/:ideaId/support`, async ({ params, request }) => {
+        http[method](`${this.api}/v1/ideas/:ideaId/support`, async ({ params, request }) => {
           const ideaId = params.ideaId as string;
           const voter = request.headers.get('Parvis-Voter');
           const idempotencyKey = request.headers.get('Idempotency-Key');
@@ -145,7 +149,7 @@ export class FakeIdeaServer {
           return HttpResponse.json({ ideaId, supports, supportedByMe });
         }),
       ),
-      http.post(`${API}/v1/ideas/:ideaId/reports`, async ({ params, request }) => {
+      http.post(`${this.api}/v1/ideas/:ideaId/reports`, async ({ params, request }) => {
         const body = (await request.json()) as ReportIdea;
         this.reports.push({ ideaId: params.ideaId as string, body, voter: request.headers.get('Parvis-Voter') });
         const replaced = await options.report?.();
@@ -209,11 +213,13 @@ export function ideas(count: number, overrides: (n: number) => Partial<Idea> = (
   return Array.from({ length: count }, (_, index) => makeIdea(index + 1, overrides(index + 1)));
 }
 
-export async function renderIdeaBox(attributes: { pageSize?: number; lang?: string } = {}): Promise<ParvisIdeaBox> {
+export async function renderIdeaBox(
+  attributes: { pageSize?: number; lang?: string; api?: string } = {},
+): Promise<ParvisIdeaBox> {
   return fixture<ParvisIdeaBox>(
     html`<parvis-idea-box
       box=${BOX_ID}
-      api=${API}
+      api=${attributes.api ?? API}
       page-size=${attributes.pageSize ?? 20}
       lang=${attributes.lang ?? 'fr'}
       ><a href="/idees">Proposer une idée sur le site de la ville</a></parvis-idea-box
