@@ -1,17 +1,24 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
-import { ParvisError } from '../../client/errors.js';
 import { AdminIdeaPage, IdeaStatus, type AdminIdea, type AdminIdeaBox } from '../../contract/idea.js';
 import { ParvisElement } from '../../elements/parvis-element.js';
 import { read } from '../api.js';
 import { channelLabel } from '../channels.js';
 import { formatDate, formatNumber } from '../format.js';
+import { Loader } from '../loader.js';
 import { refusalMessage } from '../refusals.js';
 import { announce, href } from '../router.js';
 import { adminStyles } from '../styles.js';
 import { ideaCount, ideaPath, ideaStatusLabel } from './idea-format.js';
 
 const PAGE = 50;
+
+interface ShownIdeas {
+  ideas: AdminIdea[];
+  /** Ideas of the status shown, in every page. */
+  total: number;
+  next: string | null;
+}
 
 /**
  * A box's ideas for the console, page by page (a box may hold thousands):
@@ -24,78 +31,40 @@ export class AdminIdeaTable extends ParvisElement {
   static override properties = {
     box: { attribute: false },
     _status: { state: true },
-    _ideas: { state: true },
-    _total: { state: true },
-    _next: { state: true },
-    _loading: { state: true },
-    _failure: { state: true },
   };
 
   /** The box whose ideas are listed. */
   declare box: AdminIdeaBox;
   /** @internal The status shown, or every status. */
   declare _status: IdeaStatus | '';
-  /** @internal */
-  declare _ideas: AdminIdea[];
-  /** @internal Ideas of the status shown, in every page. */
-  declare _total: number;
-  /** @internal */
-  declare _next: string | null;
-  /** @internal */
-  declare _loading: boolean;
-  /** @internal */
-  declare _failure: string;
 
-  #abort: AbortController | undefined;
+  /** The page to read next: null for the first. */
+  #after: string | null = null;
+
+  /** The ideas shown so far, the first page's when `#after` is null, else those shown and the next page's. */
+  readonly #list: Loader<ShownIdeas> = new Loader(this, async (signal): Promise<ShownIdeas> => {
+    const after = this.#after;
+    const query = new URLSearchParams({ limit: String(PAGE) });
+    if (this._status) query.set('status', this._status);
+    if (after) query.set('cursor', after);
+    const path = `/v1/admin/idea-boxes/${encodeURIComponent(this.box.id)}/ideas?${query}`;
+    const page = await read(path, AdminIdeaPage, { signal });
+    const shown: AdminIdea[] = after ? (this.#list.value?.ideas ?? []) : [];
+    return { ideas: [...shown, ...page.ideas], total: page.total, next: page.nextCursor };
+  });
 
   constructor() {
     super();
     this._status = '';
-    this._ideas = [];
-    this._total = 0;
-    this._next = null;
-    this._loading = true;
-    this._failure = '';
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.#load(null);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#abort?.abort();
-  }
-
-  /** Reads the first page again, or the one after `cursor`, which is added to those shown. */
-  async #load(cursor: string | null): Promise<boolean> {
-    this.#abort?.abort();
-    const abort = (this.#abort = new AbortController());
-    this._loading = true;
-    this._failure = '';
-    const query = new URLSearchParams({ limit: String(PAGE) });
-    if (this._status) query.set('status', this._status);
-    if (cursor) query.set('cursor', cursor);
-    try {
-      const path = `/v1/admin/idea-boxes/${encodeURIComponent(this.box.id)}/ideas?${query}`;
-      const page = await read(path, AdminIdeaPage, { signal: abort.signal });
-      if (abort.signal.aborted) return false;
-      this._ideas = cursor ? [...this._ideas, ...page.ideas] : page.ideas;
-      this._total = page.total;
-      this._next = page.nextCursor;
-      return true;
-    } catch (error) {
-      if (abort.signal.aborted) return false;
-      const code = error instanceof ParvisError ? error.code : 'internal_error';
-      if (code !== 'unauthorized') this._failure = refusalMessage(code);
-      return false;
-    } finally {
-      if (!abort.signal.aborted) this._loading = false;
-    }
+    void this.#list.run();
   }
 
   protected override render() {
+    const list = this.#list;
     return html`
       <div class="field">
         <label for="status">${msg('Idées affichées')}</label>
@@ -107,19 +76,20 @@ export class AdminIdeaTable extends ParvisElement {
           )}
         </select>
       </div>
-      ${this._failure
-        ? html`<p class="alert" role="alert">${this._failure}</p>
-            <button type="button" class="button secondary" @click=${() => this.#load(null)}>
-              ${msg('Réessayer')}
-            </button>`
+      ${list.error
+        ? html`<p class="alert" role="alert">${refusalMessage(list.error.code)}</p>
+            <button type="button" class="button secondary" @click=${() => list.run()}>${msg('Réessayer')}</button>`
         : nothing}
-      ${this._loading && this._ideas.length === 0 ? html`<p>${msg('Chargement des idées…')}</p>` : this.#renderList()}
+      ${list.value
+        ? this.#renderList(list.value)
+        : list.pending
+          ? html`<p>${msg('Chargement des idées…')}</p>`
+          : nothing}
     `;
   }
 
-  #renderList() {
-    if (this._failure && this._ideas.length === 0) return nothing;
-    if (this._ideas.length === 0)
+  #renderList({ ideas, total, next }: ShownIdeas) {
+    if (ideas.length === 0)
       return html`<p class="muted">
         ${this._status ? msg('Aucune idée n’a ce statut.') : msg('Aucune idée pour l’instant.')}
       </p>`;
@@ -129,7 +99,7 @@ export class AdminIdeaTable extends ParvisElement {
         <table>
           <caption id="ideas-caption">
             ${msg(
-              str`Idées, de la plus ancienne à la plus récente : ${formatNumber(this._ideas.length)} sur ${formatNumber(this._total)}`,
+              str`Idées, de la plus ancienne à la plus récente : ${formatNumber(ideas.length)} sur ${formatNumber(total)}`,
             )}
           </caption>
           <thead>
@@ -144,7 +114,7 @@ export class AdminIdeaTable extends ParvisElement {
             </tr>
           </thead>
           <tbody>
-            ${this._ideas.map(
+            ${ideas.map(
               (idea) => html`
                 <tr>
                   <th scope="row"><a href=${href(ideaPath(idea))}>${idea.title}</a></th>
@@ -160,11 +130,11 @@ export class AdminIdeaTable extends ParvisElement {
           </tbody>
         </table>
       </div>
-      ${this._next
+      ${next
         ? html`<button type="button" class="button secondary" @click=${this.#more}>
-            ${this._loading
+            ${this.#list.pending
               ? msg('Chargement des idées…')
-              : msg(str`Afficher les idées suivantes (${formatNumber(this._total - this._ideas.length)} de plus)`)}
+              : msg(str`Afficher les idées suivantes (${formatNumber(total - ideas.length)} de plus)`)}
           </button>`
         : nothing}
     `;
@@ -172,17 +142,27 @@ export class AdminIdeaTable extends ParvisElement {
 
   readonly #filter = async (event: Event) => {
     this._status = (event.target as HTMLSelectElement).value as IdeaStatus | '';
-    this._ideas = [];
-    if (await this.#load(null)) announce(msg(str`${ideaCount(this._total)} en tout.`));
+    this.#after = null;
+    this.#list.value = undefined;
+    await this.#list.run();
+    const shown = this.#shown();
+    if (shown) announce(msg(str`${ideaCount(shown.total)} en tout.`));
   };
 
+  /** The ideas on screen, unless the last read failed. */
+  #shown(): ShownIdeas | undefined {
+    return this.#list.error ? undefined : this.#list.value;
+  }
+
   readonly #more = async () => {
-    if (this._loading || !this._next) return;
-    const first = this._ideas.length;
-    if (!(await this.#load(this._next))) return;
+    const shown = this.#list.value;
+    if (this.#list.pending || !shown?.next) return;
+    this.#after = shown.next;
+    await this.#list.run();
+    if (this.#list.error) return;
     await this.updateComplete;
     // The new page's first idea takes focus: the reader goes on where the list grew.
-    this.renderRoot.querySelectorAll<HTMLAnchorElement>('tbody th a')[first]?.focus();
+    this.renderRoot.querySelectorAll<HTMLAnchorElement>('tbody th a')[shown.ideas.length]?.focus();
   };
 }
 
